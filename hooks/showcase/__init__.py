@@ -1,0 +1,1 @@
+"""The showcase core: data loading, validation, page models and rendering, free of MkDocs."""

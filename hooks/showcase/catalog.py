@@ -1,0 +1,161 @@
+"""Load every file under ``data/`` into one checked catalogue of the brand system."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .problems import DataInvalid, Problem
+from .schema import COLLECTIONS, SINGLE_FILES, Brand, Honour, Project, Record, Site
+from .validation import validate
+from .yaml_reader import YamlDocument, YamlProblem, read_yaml
+
+YAML_SUFFIXES = {".yml", ".yaml"}
+
+
+@dataclass
+class Catalog:
+    """The brand system as the data describes it, with its links resolved."""
+
+    site: Site
+    master: Brand
+    sub_brands: list[Brand]
+    projects: list[Project]
+    honours: list[Honour]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def projects_of(self, brand: Brand) -> list[Project]:
+        return [p for p in self.projects if p.parent == brand.slug]
+
+    def honours_of(self, slug: str) -> list[Honour]:
+        return [h for h in self.honours if h.brand == slug]
+
+    def find(self, slug: str) -> Brand | Project | None:
+        return next((b for b in [self.master, *self.sub_brands, *self.projects] if b.slug == slug), None)
+
+
+@dataclass
+class _Loaded:
+    record: Record
+    file: str
+    document: YamlDocument
+
+
+def load_catalog(data_dir: Path) -> Catalog:
+    """Read, validate and link ``data_dir``. Raise DataInvalid listing every error found."""
+    problems: list[Problem] = []
+    loaded: dict[str, list[_Loaded]] = defaultdict(list)
+    root = data_dir.parent
+
+    for path in sorted(data_dir.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        file = path.relative_to(root).as_posix()
+        kind = _kind_of(path.relative_to(data_dir))
+        if kind is None:
+            problems.append(Problem(file, None, None, _misplaced_message(path.relative_to(data_dir))))
+            continue
+        try:
+            document, notes = read_yaml(path)
+        except YamlProblem as problem:
+            problems.append(Problem(file, problem.line, None, problem.message))
+            continue
+        problems += [Problem(file, 1, None, note, "warning") for note in notes]
+        record, found = validate(_model_for(kind), document, file)
+        problems += found
+        if record is not None:
+            loaded[kind].append(_Loaded(record, file, document))
+
+    if not loaded.get("site.yml"):
+        if not any(p.file.endswith("site.yml") for p in problems):
+            problems.append(Problem("data/site.yml", None, None, "缺少全站信息文件 data/site.yml。"))
+    problems += _check_links(loaded)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DataInvalid(problems)
+
+    brands = sorted((x.record for x in loaded["brands"]), key=lambda b: (b.order, b.slug))
+    return Catalog(
+        site=loaded["site.yml"][0].record,
+        master=next(b for b in brands if b.parent is None),
+        sub_brands=[b for b in brands if b.parent is not None],
+        projects=sorted((x.record for x in loaded["projects"]), key=lambda p: (p.order, p.slug)),
+        honours=sorted((x.record for x in loaded["honours"]), key=lambda h: (h.date or "9999", h.slug)),
+        warnings=problems,
+    )
+
+
+def _kind_of(relative: Path) -> str | None:
+    """'site.yml', or the collection folder a YAML file belongs to; None for anything else."""
+    if relative.suffix not in YAML_SUFFIXES:
+        return None
+    if len(relative.parts) == 1 and relative.name in SINGLE_FILES:
+        return relative.name
+    if len(relative.parts) == 2 and relative.parts[0] in COLLECTIONS:
+        return relative.parts[0]
+    return None
+
+
+def _model_for(kind: str) -> type[Record]:
+    return SINGLE_FILES.get(kind) or COLLECTIONS[kind]
+
+
+def _misplaced_message(relative: Path) -> str:
+    folders = "、".join(f"data/{name}/" for name in COLLECTIONS)
+    if relative.suffix not in YAML_SUFFIXES:
+        return f"data/ 里只能放 YAML 数据文件（.yml），这个文件不是。请把它移到别处，图片请放在 docs/images/。"
+    return f"不认识这个位置的数据文件。品牌、法庭项目、荣誉分别放在 {folders}，全站信息在 data/site.yml。"
+
+
+def _check_links(loaded: dict[str, list[_Loaded]]) -> list[Problem]:
+    """Checks across files: unique slugs, one master brand, and references that resolve."""
+    problems: list[Problem] = []
+
+    def problem(item: _Loaded, field_name: str, message: str) -> None:
+        problems.append(Problem(item.file, item.document.line_of((field_name,)), field_name, message))
+
+    # Brands and projects share one namespace, since honours refer to either.
+    for group in (loaded["brands"] + loaded["projects"], loaded["honours"]):
+        first_file: dict[str, str] = {}
+        for item in group:
+            slug = item.record.slug
+            if slug in first_file:
+                problem(item, "slug", f"网址名 {slug} 已被 {first_file[slug]} 使用。每个文件的 slug 必须不同，请换一个。")
+            else:
+                first_file[slug] = item.file
+
+    brands = {x.record.slug: x.record for x in loaded["brands"]}
+    masters = [x for x in loaded["brands"] if x.record.parent is None]
+    if loaded["brands"] and len(masters) != 1:
+        names = "、".join(x.file for x in masters) or "（没有）"
+        target = masters[1] if len(masters) > 1 else loaded["brands"][0]
+        problem(
+            target,
+            "parent",
+            f"总品牌只能有一个（不填 parent 的品牌就是总品牌），现在是：{names}。子品牌请填 parent: 总品牌的网址名。",
+        )
+    master_slug = masters[0].record.slug if masters else None
+    for item in loaded["brands"]:
+        parent = item.record.parent
+        if parent is not None and parent != master_slug:
+            known = f"应填总品牌的网址名 {master_slug}" if master_slug else "请先确定总品牌"
+            problem(item, "parent", f"上级品牌 {parent} 不存在或不是总品牌，{known}。")
+    for item in loaded["projects"]:
+        parent = item.record.parent
+        if parent not in brands or brands[parent].parent is None:
+            options = "、".join(s for s, b in brands.items() if b.parent is not None)
+            problem(item, "parent", f"所属子品牌 {parent} 不存在。可填：{options}。")
+    known = set(brands) | {x.record.slug for x in loaded["projects"]}
+    for item in loaded["honours"]:
+        ref = item.record.brand
+        if ref is not None and ref not in known:
+            guess = _closest(ref, known)
+            problem(item, "brand", f"品牌 {ref} 不存在。{guess}请填 data/brands/ 或 data/projects/ 里某个文件的 slug。")
+    return problems
+
+
+def _closest(word: str, options: set[str]) -> str:
+    match = difflib.get_close_matches(word, sorted(options), n=1)
+    return f"您是不是想写 {match[0]}？" if match else ""

@@ -1,0 +1,294 @@
+"""The data schema: the single source of truth for every file under ``data/``.
+
+Validation, the JSON Schema that editors' YAML language servers read, and the
+Chinese hover help all come from these models. Field descriptions are Chinese
+because the media team reads them in their editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+
+# Long enough for any real paragraph, short enough that a pasted file cannot
+# balloon a page.
+PLAIN_MAX = 500
+MARKDOWN_MAX = 20_000
+
+
+def _check_calendar_date(value: str) -> str:
+    """Reject dates such as 2023-02-30 that match the pattern but do not exist."""
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = (parts + [1, 1])[:3]
+    dt.date(year, month, day)  # raises ValueError, reported as 不是真实存在的日期
+    return value
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=60),
+    Field(
+        description="网址中的名字：只用小写英文字母、数字和连字符，例如 xunzhou-fengqiao。",
+        examples=["xunzhou-fengqiao"],
+    ),
+]
+PlainText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=PLAIN_MAX),
+    Field(description="纯文字（不支持 Markdown）。"),
+]
+MarkdownText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MARKDOWN_MAX),
+    Field(
+        description="可用 Markdown 书写的段落（加粗、列表等），不支持 HTML。",
+        json_schema_extra={"format": "markdown"},
+    ),
+]
+PartialDate = Annotated[
+    str,
+    StringConstraints(pattern=DATE_PATTERN),
+    AfterValidator(_check_calendar_date),
+    Field(
+        description="日期，按来源写到哪一级就写到哪一级：年 2022、年月 2022-05、年月日 2022-05-01。"
+        "来源没有给出年份（如“近年来”）时不填。",
+        examples=["2022-05-01"],
+    ),
+]
+
+HonourLevel = Literal["全国", "全区", "市级", "未注明"]
+HonourKind = Literal["集体", "个人"]
+HonourStatus = Literal["获评", "入选", "推荐参选", "肯定推广"]
+
+
+class Record(BaseModel):
+    """Base of every data record: unknown fields are errors, types are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Figure(Record):
+    """A figure carried over exactly from the source: value and unit as written."""
+
+    label: PlainText = Field(description="数字说的是什么，例如“受理案件”。", examples=["受理案件"])
+    value: int | float = Field(description="数值，照来源原样填写，例如 13756 或 87.26。", examples=[13756])
+    unit: str = Field(
+        default="",
+        max_length=10,
+        description="单位，例如 件、%、次、期、名。",
+        examples=["件"],
+    )
+    approximate: bool = Field(
+        default=False,
+        description="来源写的是约数（如“20多次”）时填 true，页面显示为“20多次”。",
+    )
+
+    @property
+    def display(self) -> str:
+        """The figure as the source writes it: 13756件, 87.26%, 20多次."""
+        value = f"{self.value:g}" if isinstance(self.value, float) else str(self.value)
+        return f"{value}{'多' if self.approximate else ''}{self.unit}"
+
+
+class Image(Record):
+    """An image under docs/ with its alternative text."""
+
+    src: str = Field(
+        pattern=r"^[A-Za-z0-9_./-]+\.(?:png|jpg|jpeg|webp|svg)$",
+        description="图片路径，相对于 docs/ 文件夹，例如 images/jintian.jpg。",
+        examples=["images/jintian.jpg"],
+    )
+    alt: PlainText = Field(description="图片说明，给看不见图片的读者听。", examples=["金田法庭调解室"])
+
+
+class Practice(Record):
+    """One thing the brand does (做法)."""
+
+    title: PlainText = Field(description="做法的名称。", examples=["浔法讲堂"])
+    text: MarkdownText | None = Field(default=None, description="做法的说明，可用 Markdown。")
+
+
+class Result(Record):
+    """One result (成效), with the figures that show it."""
+
+    text: MarkdownText = Field(description="成效的说明，可用 Markdown。")
+    figures: list[Figure] = Field(default_factory=list, description="说明这项成效的数字。")
+
+
+class Case(Record):
+    """A typical case (典型案例)."""
+
+    title: PlainText = Field(description="案例标题。")
+    text: MarkdownText = Field(description="案例经过与效果，可用 Markdown。")
+
+
+class BrandCase(Record):
+    """The fields a brand case is judged by: 有名称、有标识、有内涵、有载体、有影响."""
+
+    slug: Slug
+    name: PlainText = Field(description="品牌名称，照来源原样填写。", examples=["党旗引领·浔州枫桥"])
+    slogan: PlainText | None = Field(default=None, description="品牌口号。来源没有写就不填。")
+    branch: PlainText | None = Field(
+        default=None,
+        description="创建品牌的党支部。来源没有写就不填，不要凭名称猜。",
+        examples=["人民法庭党支部"],
+    )
+    order: int = Field(default=100, ge=0, le=9999, description="在导航和品牌矩阵中的顺序，小的在前。")
+    summary: PlainText | None = Field(
+        default=None, description="一句话简介，用于卡片和搜索引擎摘要。"
+    )
+    logo: Image | None = Field(default=None, description="品牌标识（图片）。来源没有提供就不填。")
+    meaning: MarkdownText | None = Field(default=None, description="品牌内涵，可用 Markdown。")
+    background: MarkdownText | None = Field(default=None, description="创建背景，可用 Markdown。")
+    practices: list[Practice] = Field(default_factory=list, description="主要做法（载体）。")
+    results: list[Result] = Field(default_factory=list, description="工作成效，附数字。")
+    cases: list[Case] = Field(default_factory=list, description="典型案例。")
+    images: list[Image] = Field(default_factory=list, description="图片，每张都要有说明文字。")
+
+
+class Brand(BrandCase):
+    """The master brand (no parent) or one of its sub-brands (parent: the master's slug)."""
+
+    parent: Slug | None = Field(
+        default=None,
+        description="上级品牌的网址名。子品牌填总品牌的网址名 fayao-xunzhou；只有总品牌不填。",
+        examples=["fayao-xunzhou"],
+    )
+
+
+class Project(BrandCase):
+    """A tribunal's party-building project under a sub-brand."""
+
+    parent: Slug = Field(
+        description="所属子品牌的网址名，例如 xunzhou-fengqiao。", examples=["xunzhou-fengqiao"]
+    )
+    tribunal: PlainText = Field(description="所在人民法庭，例如 金田法庭。", examples=["金田法庭"])
+
+
+class Honour(Record):
+    """An honour, a selection or a nomination, as the source states it."""
+
+    slug: Slug
+    title: PlainText = Field(description="荣誉名称，照来源原样填写。", examples=["全国“节约型机关”"])
+    level: HonourLevel = Field(description="级别：全国、全区、市级；来源没写就填 未注明。")
+    kind: HonourKind = Field(description="集体荣誉还是个人荣誉。")
+    status: HonourStatus = Field(
+        default="获评",
+        description="获评：已获得；入选：被列为培养点等；推荐参选：只是被推荐，不是已获奖；肯定推广：经验被肯定或推广。",
+    )
+    recipient: PlainText = Field(description="获得者：单位、党支部或个人姓名。", examples=["桂平市人民法院"])
+    date: PartialDate | None = Field(
+        default=None,
+        description="获得时间，按来源写到哪一级就写到哪一级：2022、2022-05 或 2022-05-01。来源没给年份（如“近年来”）就不填。",
+        examples=["2022"],
+    )
+    date_note: PlainText | None = Field(
+        default=None,
+        description="来源对时间的原话，例如“去年”“近年来”，帮助核对。",
+        examples=["近年来"],
+    )
+    brand: Slug | None = Field(
+        default=None, description="所属品牌或法庭项目的网址名。来源没写就不填。"
+    )
+    branch: PlainText | None = Field(default=None, description="所属党支部。来源没写就不填。")
+    source: PlainText = Field(
+        description="出处：来源报告及所在部分。", examples=["2023-12-27 报告·发挥两个作用"]
+    )
+
+    @property
+    def date_precision(self) -> Literal["day", "month", "year", "unknown"]:
+        if self.date is None:
+            return "unknown"
+        return ("year", "month", "day")[self.date.count("-")]
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+
+class Court(Record):
+    name: PlainText = Field(description="法院全称。", examples=["桂平市人民法院"])
+    short_name: PlainText = Field(description="简称。", examples=["桂平法院"])
+    party_committee: PlainText = Field(description="负责品牌创建的党组织。", examples=["机关党委"])
+
+
+class SourceReport(Record):
+    """The report the site's facts come from."""
+
+    title: PlainText
+    authors: list[PlainText] = Field(min_length=1)
+    published: PartialDate
+    column: PlainText | None = Field(default=None, description="报告所在栏目。")
+    editor: PlainText | None = Field(default=None, description="责任编辑。")
+
+
+class FigureSet(Record):
+    year: int = Field(ge=1949, le=2100, description="数字所属年份。")
+    title: PlainText
+    items: list[Figure] = Field(min_length=1)
+
+
+class Pillar(Record):
+    """One part of the work system: 一个目标, 两个作用 …"""
+
+    key: Slug
+    title: PlainText = Field(examples=["锚定一个目标"])
+    summary: PlainText
+    items: list[PlainText] = Field(default_factory=list)
+
+
+class Contact(Record):
+    """What the footer shows. Empty fields are hidden from the public."""
+
+    host: PlainText | None = Field(default=None, description="主办单位。")
+    address: PlainText | None = Field(default=None, description="地址。")
+    phone: PlainText | None = Field(default=None, description="联系电话。")
+    icp: PlainText | None = Field(default=None, description="ICP备案号，例如 桂ICP备xxxxxxxx号。")
+    police_record: PlainText | None = Field(default=None, description="公网安备号。")
+
+
+class Site(Record):
+    """Site-wide facts: the court, the source, the year's figures and the work system."""
+
+    court: Court
+    intro: MarkdownText = Field(description="首页开头的介绍，可用 Markdown。")
+    approach: PlainText = Field(description="工作思路。")
+    source: SourceReport
+    figures: FigureSet
+    work_system: list[Pillar] = Field(min_length=1)
+    problems: list[PlainText] = Field(default_factory=list, description="报告指出的不足。")
+    next_steps: list[PlainText] = Field(default_factory=list, description="下一步打算。")
+    contact: Contact = Field(default_factory=Contact)
+
+
+# Which model checks which file: the folder a file sits in decides its kind.
+COLLECTIONS: dict[str, type[Record]] = {
+    "brands": Brand,
+    "projects": Project,
+    "honours": Honour,
+}
+SINGLE_FILES: dict[str, type[Record]] = {"site.yml": Site}
+
+
+def schema_name(model: type[Record]) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", model.__name__).lower()
+
+
+def _field_examples() -> dict[str, object]:
+    """The first example of every field name, for error messages that show a correct value."""
+    examples: dict[str, object] = {}
+    for model in (Brand, Project, Honour, Figure, Image, Practice, Result, Case, Site, Court,
+                  SourceReport, FigureSet, Pillar, Contact):
+        for name, info in model.model_fields.items():
+            if info.examples and name not in examples:
+                examples[name] = info.examples[0]
+    return examples
+
+
+FIELD_EXAMPLES = _field_examples()

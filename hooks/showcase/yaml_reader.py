@@ -1,0 +1,177 @@
+"""Read one YAML file into plain Python values, remembering the line of every field.
+
+Stricter than ``yaml.safe_load`` on purpose: duplicate keys, anchors and aliases,
+and non-string keys are errors, and dates stay strings so that the schema (not
+YAML) decides what a valid date is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+Path_ = tuple[str | int, ...]
+
+MAX_BYTES = 1_000_000  # a data file is a page of facts, never megabytes
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as YAML. ``line`` is 1-based when known."""
+
+    def __init__(self, message: str, line: int | None = None):
+        self.message, self.line = message, line
+        super().__init__(message)
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+
+class _Resolver(Resolver):
+    """YAML 1.1 resolution without timestamps: dates are checked by the schema."""
+
+
+_Resolver.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+}
+
+
+class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, _Resolver):
+    def __init__(self, stream: str):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise YamlProblem(
+                "不支持 YAML 锚点和别名（& 和 *）。请把内容直接写出来。",
+                event.start_mark.line + 1,
+            )
+        return super().compose_node(parent, index)
+
+
+def decode(raw: bytes) -> tuple[str, list[str]]:
+    """Decode UTF-8, returning the text and any warnings about how it was saved."""
+    warnings = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        warnings.append("文件开头带有 BOM 标记。已照常读取；建议在编辑器中另存为“UTF-8（无 BOM）”。")
+    try:
+        return raw.decode("utf-8"), warnings
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        hint = "看起来是 GBK 编码" if _looks_like_gbk(raw) else "含有无法识别的字节"
+        raise YamlProblem(
+            f"文件不是 UTF-8 编码（{hint}）。请在编辑器中选择“另存为 UTF-8”后再保存。", line
+        ) from None
+
+
+def _looks_like_gbk(raw: bytes) -> bool:
+    try:
+        raw.decode("gbk")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_yaml(path: Path) -> tuple[YamlDocument, list[str]]:
+    """Read ``path``; return the document and warnings, or raise YamlProblem."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(f"文件太大（{len(raw) // 1024} KB），数据文件不应超过 {MAX_BYTES // 1000} KB。")
+    text, warnings = decode(raw)
+    return parse_yaml(text), warnings
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    _check_tabs(text)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as error:
+        raise _explain(error, text) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(f"YAML 格式有误：{error}") from None
+    except RecursionError:
+        raise YamlProblem("嵌套层数太深，数据文件不需要这么多层。") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlProblem("文件是空的。请参照同一文件夹里的其他文件填写内容。", 1)
+    document = YamlDocument(data=None)
+    try:
+        document.data = _to_python(node, (), document.lines, loader)
+    except RecursionError:
+        raise YamlProblem("嵌套层数太深，数据文件不需要这么多层。") from None
+    return document
+
+
+def _check_tabs(text: str) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            raise YamlProblem("这一行用 Tab 键缩进了。YAML 只能用空格缩进，请把 Tab 换成空格。", number)
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    source_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    if "：" in source_line and ":" not in source_line:
+        return YamlProblem("这一行用了中文冒号“：”。字段名后面要用英文冒号加空格“: ”。", line)
+    detail = error.problem or "无法识别的写法"
+    return YamlProblem(
+        f"YAML 格式有误（{detail}）。常见原因：缩进不齐、冒号后少了空格、引号没有配对。", line
+    )
+
+
+def _to_python(node: Node, path: Path_, lines: dict[Path_, int], loader: _Loader) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, ScalarNode):
+        return loader.construct_object(node, deep=True)
+    if isinstance(node, SequenceNode):
+        return [_to_python(child, path + (i,), lines, loader) for i, child in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem("字段名必须是简单的文字。", line)
+            key = str(loader.construct_object(key_node))
+            if key == "<<":
+                raise YamlProblem("不支持 YAML 合并（<<）。请把内容直接写出来。", line)
+            if key in result:
+                first = lines[path + (key,)]
+                raise YamlProblem(f"字段 {key} 重复出现（第 {first} 行已经有了）。请删掉其中一个。", line)
+            lines[path + (key,)] = line
+            result[key] = _to_python(value_node, path + (key,), lines, loader)
+        return result
+    raise YamlProblem("无法识别的 YAML 内容。", node.start_mark.line + 1)
