@@ -47,6 +47,8 @@ def load_catalog(data_dir: Path) -> Catalog:
     """Read, validate and link ``data_dir``. Raise DataInvalid listing every error found."""
     problems: list[Problem] = []
     loaded: dict[str, list[_Loaded]] = defaultdict(list)
+    # Brand and project files that failed validation: links to them are not reported again.
+    failed: list[dict] = []
     root = data_dir.parent
 
     for path in sorted(data_dir.rglob("*")):
@@ -67,11 +69,13 @@ def load_catalog(data_dir: Path) -> Catalog:
         problems += found
         if record is not None:
             loaded[kind].append(_Loaded(record, file, document))
+        elif kind in ("brands", "projects") and isinstance(document.data, dict):
+            failed.append(document.data)
 
     if not loaded.get("site.yml"):
         if not any(p.file.endswith("site.yml") for p in problems):
             problems.append(Problem("data/site.yml", None, None, "缺少全站信息文件 data/site.yml。"))
-    problems += _check_links(loaded)
+    problems += _check_links(loaded, failed)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataInvalid(problems)
@@ -109,9 +113,14 @@ def _misplaced_message(relative: Path) -> str:
     return f"不认识这个位置的数据文件。品牌、法庭项目、荣誉分别放在 {folders}，全站信息在 data/site.yml。"
 
 
-def _check_links(loaded: dict[str, list[_Loaded]]) -> list[Problem]:
-    """Checks across files: unique slugs, one master brand, and references that resolve."""
+def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict]) -> list[Problem]:
+    """Checks across files: unique slugs, one master brand, and references that resolve.
+
+    ``failed`` holds the raw data of brand and project files that did not validate; their
+    own errors are reported already, so links to them are not reported a second time.
+    """
     problems: list[Problem] = []
+    unchecked = {str(raw.get("slug")) for raw in failed}
 
     def problem(item: _Loaded, field_name: str, message: str) -> None:
         problems.append(Problem(item.file, item.document.line_of((field_name,)), field_name, message))
@@ -128,7 +137,8 @@ def _check_links(loaded: dict[str, list[_Loaded]]) -> list[Problem]:
 
     brands = {x.record.slug: x.record for x in loaded["brands"]}
     masters = [x for x in loaded["brands"] if x.record.parent is None]
-    if loaded["brands"] and len(masters) != 1:
+    master_failed = any("parent" not in raw for raw in failed)
+    if loaded["brands"] and (len(masters) > 1 or (not masters and not master_failed)):
         names = "、".join(x.file for x in masters) or "（没有）"
         target = masters[1] if len(masters) > 1 else loaded["brands"][0]
         problem(
@@ -139,18 +149,20 @@ def _check_links(loaded: dict[str, list[_Loaded]]) -> list[Problem]:
     master_slug = masters[0].record.slug if masters else None
     for item in loaded["brands"]:
         parent = item.record.parent
-        if parent is not None and parent != master_slug:
+        if parent is not None and parent != master_slug and parent not in unchecked:
             known = f"应填总品牌的网址名 {master_slug}" if master_slug else "请先确定总品牌"
             problem(item, "parent", f"上级品牌 {parent} 不存在或不是总品牌，{known}。")
     for item in loaded["projects"]:
         parent = item.record.parent
+        if parent in unchecked:
+            continue
         if parent not in brands or brands[parent].parent is None:
             options = "、".join(s for s, b in brands.items() if b.parent is not None)
             problem(item, "parent", f"所属子品牌 {parent} 不存在。可填：{options}。")
     known = set(brands) | {x.record.slug for x in loaded["projects"]}
     for item in loaded["honours"]:
         ref = item.record.brand
-        if ref is not None and ref not in known:
+        if ref is not None and ref not in known and ref not in unchecked:
             guess = _closest(ref, known)
             problem(item, "brand", f"品牌 {ref} 不存在。{guess}请填 data/brands/ 或 data/projects/ 里某个文件的 slug。")
     return problems

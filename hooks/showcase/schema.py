@@ -232,6 +232,7 @@ class FigureSet(Record):
     year: int = Field(ge=1949, le=2100, description="数字所属年份。")
     title: PlainText
     items: list[Figure] = Field(min_length=1)
+    note: PlainText | None = Field(default=None, description="对这组数字的说明，显示在数字下方。")
 
 
 class Pillar(Record):

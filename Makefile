@@ -1,0 +1,38 @@
+# 常用命令：make serve（预览）、make test（测试）、make build（生成网站）、make check（只检查资料）。
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+export PYTHONPATH := hooks
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install system-deps serve build check schema test clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-test.txt constraints.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
+	touch $(STAMP)
+
+# Chromium and CJK fonts for the browser tests (Debian packages; needs root).
+system-deps:
+	bash tools/install-system-deps.sh
+
+serve: install
+	$(PY) -m mkdocs serve --livereload
+
+build: install
+	$(PY) -m mkdocs build --strict
+
+check: install
+	$(PY) -m showcase check
+
+schema: install
+	$(PY) -m showcase schema
+
+test: install system-deps
+	$(PY) -m pytest
+
+clean:
+	rm -rf site .pytest_cache

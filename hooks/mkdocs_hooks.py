@@ -1,0 +1,57 @@
+"""MkDocs adapter: wires MkDocs events to the showcase core in ``hooks/showcase/``.
+
+MkDocs puts this file's folder on sys.path only while the file loads, so the
+core is imported here at top level. MkDocs keeps this module across
+``mkdocs serve`` rebuilds, so ``on_config`` starts every build afresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from showcase.catalog import load_catalog
+from showcase.pages import build_nav, build_pages
+from showcase.problems import DataInvalid, format_report
+from showcase.render import Renderer
+
+log = logging.getLogger("mkdocs.hooks.showcase")
+
+
+class _Build:
+    """What one build needs between events."""
+
+    command = "build"
+    renderer: Renderer | None = None
+    pages: list = []
+
+
+def on_startup(command, dirty):
+    _Build.command = command
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    _Build.renderer, _Build.pages = None, []
+    try:
+        catalog = load_catalog(root / "data")
+    except DataInvalid as error:
+        raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
+    for warning in catalog.warnings:
+        log.info(str(warning))
+    preview = _Build.command == "serve"
+    _Build.renderer = Renderer(catalog, root / "overrides" / "showcase", preview=preview)
+    _Build.pages = build_pages(catalog)
+    # Generated pages first, then the hand-written pages listed in mkdocs.yml.
+    config.nav = build_nav(catalog) + list(config.nav or [])
+    config.extra["showcase_preview"] = preview
+    return config
+
+
+def on_files(files, config):
+    for page in _Build.pages:
+        files.append(File.generated(config, page.src_uri, content=_Build.renderer.render(page)))
+    return files

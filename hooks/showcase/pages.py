@@ -1,0 +1,85 @@
+"""Page models: which pages the data gives, where they live, and the nav that lists them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import Catalog
+from .schema import Brand, BrandCase, Project
+
+HOME = "index.md"
+MATRIX = "matrix.md"
+
+
+@dataclass(frozen=True)
+class PageModel:
+    """One generated page: its source path, the template that renders it, and its data."""
+
+    src_uri: str
+    title: str
+    description: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+def brand_uri(item: BrandCase) -> str:
+    folder = "projects" if isinstance(item, Project) else "brands"
+    return f"{folder}/{item.slug}.md"
+
+
+def tier_of(catalog: Catalog, item: BrandCase) -> str:
+    if isinstance(item, Project):
+        return "法庭项目"
+    return "总品牌" if item is catalog.master else "子品牌"
+
+
+def build_pages(catalog: Catalog) -> list[PageModel]:
+    """Every page the data gives: home, matrix, and one per brand and tribunal project."""
+    site = catalog.site
+    pages = [
+        PageModel(HOME, site.court.name + " · " + catalog.master.name, _home_description(catalog), "home.html"),
+        PageModel(
+            MATRIX,
+            "品牌矩阵",
+            f"{catalog.master.name} 品牌矩阵：1 个总品牌、{len(catalog.sub_brands)} 个子品牌、"
+            f"{len(catalog.projects)} 个法庭特色项目。",
+            "matrix.html",
+        ),
+    ]
+    for item in [catalog.master, *catalog.sub_brands, *catalog.projects]:
+        pages.append(
+            PageModel(
+                brand_uri(item),
+                item.name,
+                item.summary or f"{site.court.name}党建品牌：{item.name}",
+                "brand.html",
+                {"item": item},
+            )
+        )
+    return pages
+
+
+def build_nav(catalog: Catalog) -> list[dict[str, Any]]:
+    """The generated part of the nav, in MkDocs' nav format, ordered as in the data."""
+    return [
+        {"首页": HOME},
+        {"品牌矩阵": MATRIX},
+        {"总品牌": brand_uri(catalog.master)},
+        {"子品牌": [{b.name: brand_uri(b)} for b in catalog.sub_brands]},
+        {"法庭特色项目": [{_project_label(p): brand_uri(p)} for p in catalog.projects]},
+    ]
+
+
+def _project_label(project: Project) -> str:
+    return f"{project.tribunal}【{project.name}】"
+
+
+def _home_description(catalog: Catalog) -> str:
+    return f"{catalog.site.court.name}机关党委党建品牌“{catalog.master.name}”展示：品牌矩阵、子品牌、法庭特色项目与荣誉。"
+
+
+def parent_of(catalog: Catalog, item: BrandCase) -> Brand | None:
+    parent = getattr(item, "parent", None)
+    found = catalog.find(parent) if parent else None
+    return found if isinstance(found, Brand) else None

@@ -1,0 +1,95 @@
+"""Render page models to Markdown with Jinja templates from ``overrides/showcase/``.
+
+Every data value reaches the Markdown through one of two filters: ``text`` for
+plain fields (HTML and Markdown syntax both neutralised) or ``md`` for fields the
+schema marks as Markdown (Markdown kept, raw HTML neutralised). Autoescape is on
+as a safety net for a value that misses both.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import string
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .catalog import Catalog
+from .pages import PageModel, brand_uri, parent_of, tier_of
+from .schema import Honour
+
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+# Needs pymdownx.escapeall, which makes every backslash-escaped character literal.
+_MARKDOWN_PUNCTUATION = set(string.punctuation) - set(_HTML_ENTITIES)
+
+
+def plain_text(value: object) -> Markup:
+    """A plain field, safe anywhere in Markdown: nothing in it is markup."""
+    out = []
+    for char in " ".join(str(value).split()):
+        if char in _HTML_ENTITIES:
+            out.append(_HTML_ENTITIES[char])
+        elif char in _MARKDOWN_PUNCTUATION:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return Markup("".join(out))
+
+
+def markdown_text(value: object) -> Markup:
+    """A Markdown field: its Markdown works, raw HTML shows as text."""
+    return Markup(str(value).replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def date_label(honour: Honour) -> str:
+    """An honour's date at the precision the source gives, never more."""
+    if honour.date is None:
+        note = f"（来源表述：{honour.date_note}）" if honour.date_note else ""
+        return f"年份未注明{note}"
+    parts = [int(p) for p in honour.date.split("-")]
+    return "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日")))
+
+
+def html_attribute(value: object) -> str:
+    """Plain text for front matter and HTML attributes, which MkDocs' templates do not escape."""
+    return str(escape(" ".join(str(value).split())))
+
+
+class Renderer:
+    """Renders the pages of one catalogue. ``preview`` shows what the data still lacks."""
+
+    def __init__(self, catalog: Catalog, templates: Path, preview: bool = False):
+        self.catalog = catalog
+        self.preview = preview
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(text=plain_text, md=markdown_text, date_label=date_label)
+
+    def render(self, page: PageModel) -> str:
+        """The full Markdown source of ``page``: front matter, then body."""
+        template = self.env.get_template(page.template)
+
+        def link(target: str) -> str:
+            return posixpath.relpath(target, posixpath.dirname(page.src_uri) or ".")
+
+        body = template.render(
+            page=page,
+            catalog=self.catalog,
+            site=self.catalog.site,
+            preview=self.preview,
+            link=link,
+            brand_link=lambda item: link(brand_uri(item)),
+            tier_of=lambda item: tier_of(self.catalog, item),
+            parent_of=lambda item: parent_of(self.catalog, item),
+            **page.context,
+        )
+        meta = {"title": html_attribute(page.title), "description": html_attribute(page.description)}
+        return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{body}"

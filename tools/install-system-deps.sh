@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install the Debian packages the browser tests need: Chromium and CJK fonts.
+set -euo pipefail
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "浏览器测试需要 ${missing[*]}：请用管理员权限运行 apt-get install -y ${missing[*]}" >&2
+  exit 0
+fi
+echo "Installing ${missing[*]} ..."
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
