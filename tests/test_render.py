@@ -1,0 +1,98 @@
+"""Rendering of page models, without MkDocs: escaping, preview markers, links."""
+
+from __future__ import annotations
+
+import html as html_lib
+
+import markdown
+import pytest
+
+from showcase.catalog import load_catalog
+from showcase.pages import build_nav, build_pages
+from showcase.render import Renderer, date_label, markdown_text, plain_text
+from showcase.schema import Brand, Honour
+from site_build import REPO
+
+TEMPLATES = REPO / "overrides" / "showcase"
+# The Markdown extensions of mkdocs.yml that the generated pages rely on.
+EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.escapeall"]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(REPO / "data")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["<script>alert(1)</script>", "*粗体* _斜体_ [链接](http://x)", "# 标题", "{{ config }} {% raw %}", "a | b", "1. 第一", "&lt;"],
+)
+def test_plain_text_renders_literally_in_markdown(value: str):
+    html = to_html(f"<p>前</p>\n\n{plain_text(value)}\n")
+    visible = html.split("</p>", 1)[1]
+    assert "<script" not in html and "<em>" not in html and "<a " not in html and "<h1" not in html
+    assert html_lib.unescape(visible.replace("<p>", "").replace("</p>", "")).strip() == value
+
+
+def test_markdown_text_keeps_markdown_but_not_html():
+    html = to_html(markdown_text("**重点**\n\n<script>alert(1)</script>"))
+    assert "<strong>重点</strong>" in html
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def _honour(**fields) -> Honour:
+    base = dict(slug="x", title="t", level="全国", kind="集体", recipient="r", source="s")
+    return Honour(**{**base, **fields})
+
+
+@pytest.mark.parametrize(
+    ("date", "note", "label", "precision"),
+    [
+        ("2022", "去年", "2022年", "year"),
+        ("2023-05", None, "2023年5月", "month"),
+        ("2023-12-27", None, "2023年12月27日", "day"),
+        (None, "近年来", "年份未注明（来源表述：近年来）", "unknown"),
+    ],
+)
+def test_dates_keep_their_precision(date, note, label, precision):
+    honour = _honour(date=date, date_note=note)
+    assert date_label(honour) == label
+    assert honour.date_precision == precision
+
+
+def test_missing_fields_show_only_in_preview(catalog):
+    page = next(p for p in build_pages(catalog) if p.src_uri == "brands/hongxin-xiangdang.md")
+    public = Renderer(catalog, TEMPLATES, preview=False).render(page)
+    preview = Renderer(catalog, TEMPLATES, preview=True).render(page)
+    assert "待补充" not in public and "品牌内涵" not in public
+    assert preview.count("待补充") >= 8
+    assert "## 品牌内涵" in preview and "品牌口号 | <span class=\"sc-missing-mark\">待补充</span>" in preview
+
+
+def test_data_is_escaped_in_every_place_a_brand_appears(catalog):
+    evil = Brand(slug="evil", name="<script>alert('x')</script>*强调*", parent=catalog.master.slug,
+                 summary='"><img src=x onerror=alert(1)>', slogan="{{ 7*7 }}")
+    catalog.sub_brands.append(evil)
+    try:
+        renderer = Renderer(catalog, TEMPLATES)
+        for page in build_pages(catalog):
+            text = renderer.render(page)
+            html = to_html(text.split("---", 2)[2])
+            assert "<script>" not in html and "<img src=x" not in html and "<em>强调</em>" not in html
+            if page.src_uri == "brands/evil.md":
+                assert "{{ 7*7 }}" in html_lib.unescape(html) and "49" not in html  # never evaluated
+                assert '"title": "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;*强调*"' in text
+    finally:
+        catalog.sub_brands.remove(evil)
+
+
+def test_nav_follows_the_data_order(catalog):
+    nav = build_nav(catalog)
+    sub_brands = next(entry["子品牌"] for entry in nav if "子品牌" in entry)
+    assert [list(e)[0] for e in sub_brands] == [b.name for b in catalog.sub_brands]
+    projects = next(entry["法庭特色项目"] for entry in nav if "法庭特色项目" in entry)
+    assert [list(e.values())[0] for e in projects] == ["projects/jintian.md", "projects/mule.md", "projects/madong.md"]
