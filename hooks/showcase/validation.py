@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -98,7 +99,8 @@ def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
     if kind == "value_error" and name in {"date", "published"}:
         return f"日期“{item['input']}”不是真实存在的日期（请检查月份和天数）。"
     if kind == "literal_error":
-        return f"“{item['input']}”不在可选范围内。只能填：{ctx.get('expected', '')}。"
+        options = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return f"“{item['input']}”不在可选范围内。只能填：{options}。"
     if kind == "string_too_short":
         return f"{name} 不能为空。如果来源没有这项内容，请整行删掉。"
     if kind == "string_too_long":
