@@ -60,9 +60,10 @@ def html_attribute(value: object) -> str:
 class Renderer:
     """Renders the pages of one catalogue. ``preview`` shows what the data still lacks."""
 
-    def __init__(self, catalog: Catalog, templates: Path, preview: bool = False):
+    def __init__(self, catalog: Catalog, templates: Path, preview: bool = False, directory_urls: bool = True):
         self.catalog = catalog
         self.preview = preview
+        self.directory_urls = directory_urls
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -78,7 +79,15 @@ class Renderer:
         template = self.env.get_template(page.template)
 
         def link(target: str) -> str:
+            """A Markdown link to another source file; MkDocs turns it into a URL and checks it."""
             return posixpath.relpath(target, posixpath.dirname(page.src_uri) or ".")
+
+        def url(target: str) -> str:
+            """The final relative URL of another page, for raw HTML that MkDocs does not rewrite."""
+            here = posixpath.dirname(self._url_of(page.src_uri)) or "."
+            there = self._url_of(target)
+            relative = posixpath.relpath(there or ".", here)
+            return relative + "/" if there.endswith("/") or there == "" else relative
 
         body = template.render(
             page=page,
@@ -86,6 +95,8 @@ class Renderer:
             site=self.catalog.site,
             preview=self.preview,
             link=link,
+            url=url,
+            brand_url=lambda item: url(brand_uri(item)),
             brand_link=lambda item: link(brand_uri(item)),
             tier_of=lambda item: tier_of(self.catalog, item),
             parent_of=lambda item: parent_of(self.catalog, item),
@@ -93,3 +104,12 @@ class Renderer:
         )
         meta = {"title": html_attribute(page.title), "description": html_attribute(page.description)}
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{body}"
+
+    def _url_of(self, src_uri: str) -> str:
+        """Where MkDocs publishes ``src_uri``: brands/x.md → brands/x/ (or brands/x.html)."""
+        stem = src_uri.removesuffix(".md")
+        if not self.directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
