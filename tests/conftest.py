@@ -1,0 +1,88 @@
+"""Shared fixtures: the real site built once, a local server for it, and Debian's Chromium.
+
+Browser fixtures come from pytest-playwright (``page``, ``context``, ``new_context``, ``browser``);
+the overrides below only point them at /usr/bin/chromium. Each test gets a fresh ``page`` in a
+fresh context, 1280x800 and zh-CN by default. For a phone viewport either mark the test with
+``@pytest.mark.browser_context_args(viewport=PHONE)`` or call ``page.set_viewport_size(PHONE)``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from browser_support import CHROMIUM, DESKTOP, chromium_launch_options, serve_directory
+from site_build import REPO, run_build
+
+# pytest-playwright fixtures that start a browser; tests using them get the "browser" marker.
+BROWSER_FIXTURES = {"browser", "context", "new_context", "page"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "build: builds the real site with mkdocs --strict")
+    config.addinivalue_line("markers", "browser: runs in real Chromium")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Marked automatically so that `-m "not browser"` also leaves out tests that forgot the marker.
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if "built_site" in fixtures:
+            item.add_marker(pytest.mark.build)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session with ``mkdocs build --strict``."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(REPO, site_dir)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """Base URL (``http://127.0.0.1:PORT/``) of the built site, served for the whole session."""
+    with serve_directory(built_site) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """pytest-playwright's launch options, pointed at Debian's Chromium (``--headed`` still works)."""
+    headless = browser_type_launch_args.get("headless", True)
+    return {**browser_type_launch_args, **chromium_launch_options(headless)}
+
+
+@pytest.fixture(scope="session")
+def base_url(pytestconfig: pytest.Config) -> str | None:
+    """``--base-url`` or the ``base_url`` ini value, as in pytest-playwright.
+
+    Redefined here because the plugin's own fallback is a session fixture written as a method,
+    which pytest 9 warns about and pytest 10 will reject.
+    """
+    return pytestconfig.getoption("--base-url", None) or pytestconfig.getini("base_url") or None
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    """Desktop viewport and Chinese locale unless ``--device`` or a marker says otherwise."""
+    return {"viewport": DESKTOP, "locale": "zh-CN", **browser_context_args}
+
+
+@pytest.fixture(scope="session")
+def browser(launch_browser):
+    """Chromium for the session; skipped without /usr/bin/chromium, failed if REQUIRE_BROWSER=1."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: install it with `apt-get install -y chromium fonts-noto-cjk`"
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    browser = launch_browser()
+    yield browser
+    browser.close()
