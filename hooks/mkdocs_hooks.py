@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from showcase.catalog import load_catalog
+from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.pages import build_nav, build_pages
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
@@ -27,6 +28,7 @@ class _Build:
     command = "build"
     renderer: Renderer | None = None
     pages: list = []
+    feed_entries: list[FeedEntry] = []
 
 
 def on_startup(command, dirty):
@@ -35,7 +37,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    _Build.renderer, _Build.pages = None, []
+    _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
     try:
         catalog = load_catalog(root / "data")
     except DataInvalid as error:
@@ -55,3 +57,29 @@ def on_files(files, config):
     for page in _Build.pages:
         files.append(File.generated(config, page.src_uri, content=_Build.renderer.render(page)))
     return files
+
+
+def on_page_context(context, page, config, nav):
+    date = post_date(page.meta.get("date"))
+    if page.file.src_uri.startswith("news/posts/") and date:
+        _Build.feed_entries.append(
+            FeedEntry(
+                title=page.title,
+                url=page.url,
+                published=date,
+                summary=page.meta.get("description", ""),
+                authors=[author.name for author in getattr(page, "authors", [])],
+                categories=list(page.meta.get("categories", [])),
+            )
+        )
+    return context
+
+
+def on_post_build(config):
+    feed = atom_feed(
+        title=f"{config.site_name} 新闻动态",
+        subtitle=config.site_description or "",
+        site_url=config.site_url,
+        entries=_Build.feed_entries,
+    )
+    Path(config.site_dir, FEED_FILE).write_text(feed, encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 class _Collector(HTMLParser):
     """Collects visible text and every URL that loads a resource."""
 
+    RESOURCE_RELS = {"stylesheet", "icon", "shortcut icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
     RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
 
     def __init__(self) -> None:
@@ -25,7 +26,7 @@ class _Collector(HTMLParser):
             self._skip += 1
         if tag in self.RESOURCE_ATTRS and values.get(self.RESOURCE_ATTRS[tag]):
             self.resources.append(values[self.RESOURCE_ATTRS[tag]])
-        if tag == "link" and values.get("href") and values.get("rel") not in ("canonical", "alternate"):
+        if tag == "link" and values.get("href") and values.get("rel") in self.RESOURCE_RELS:
             self.resources.append(values["href"])
         if tag == "img" and values.get("srcset"):
             self.resources += [part.split()[0] for part in values["srcset"].split(",")]

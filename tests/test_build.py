@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -98,6 +98,17 @@ def test_no_third_party_resources(built_site: Path):
         text = asset.read_text(encoding="utf-8", errors="replace")
         for host in ("fonts.googleapis", "fonts.gstatic", "cdn.jsdelivr", "unpkg.com", "googletagmanager", "cdnjs"):
             assert host not in text, f"{asset} mentions {host}"
+
+
+def test_every_image_and_stylesheet_of_every_page_exists(built_site: Path):
+    for page in html_pages(built_site):
+        for url in read_page(page).resources:
+            path = unquote(urlsplit(url).path)
+            if not path or url.startswith("data:"):
+                continue
+            # 404.html uses root-relative URLs, since it is served at any depth.
+            target = (built_site / path.lstrip("/")) if path.startswith("/") else (page.parent / path).resolve()
+            assert target.exists(), f"{page.relative_to(built_site)} loads {url}, which is missing"
 
 
 def test_every_fact_of_the_source_is_on_the_site(built_site: Path):
