@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from showcase.catalog import load_catalog
-from showcase.pages import timeline_filters, timeline_groups
+from showcase.timeline import timeline_filters, timeline_groups
 from showcase.schema import Honour
 from site_build import REPO
 from site_text import main_text

@@ -168,10 +168,10 @@ def test_value_outside_allowed_list(data: Path):
 
 def test_nested_field_is_named_with_its_position(data: Path):
     brand = data / "brands" / "fayao-xunzhou.yml"
-    replace_in(brand, "unit: 次", "unit: [次]")
+    replace_in(brand, "unit: 名", "unit: [名]")
     problem = only_problem(data)
     assert problem.field is not None and problem.field.startswith("results[") and problem.field.endswith(".unit")
-    assert problem.line == line_of(brand, "unit: [次]")
+    assert problem.line == line_of(brand, "unit: [名]")
 
 
 def test_every_error_of_a_run_is_reported(data: Path):

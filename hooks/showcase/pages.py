@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
-from .schema import Brand, BrandCase, Honour, Project
+from .infographics import figure_charts
+from .schema import Brand, BrandCase, Project
+from .timeline import timeline_filters, timeline_groups
 
 HOME = "index.md"
 MATRIX = "matrix.md"
 TIMELINE = "honours.md"
+FIGURES = "figures.md"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,15 @@ def build_pages(catalog: Catalog) -> list[PageModel]:
             {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog)},
         )
     )
+    pages.append(
+        PageModel(
+            FIGURES,
+            "数字图表",
+            f"{site.figures.title}、党建活动数字和荣誉统计的图表，每张图附有数据表。",
+            "figures.html",
+            {"sections": figure_charts(catalog)},
+        )
+    )
     for item in [catalog.master, *catalog.sub_brands, *catalog.projects]:
         pages.append(
             PageModel(
@@ -79,6 +91,7 @@ def build_nav(catalog: Catalog) -> list[dict[str, Any]]:
         {"子品牌": [{b.name: brand_uri(b)} for b in catalog.sub_brands]},
         {"法庭特色项目": [{_project_label(p): brand_uri(p)} for p in catalog.projects]},
         {"荣誉时间轴": TIMELINE},
+        {"数字图表": FIGURES},
     ]
 
 
@@ -94,63 +107,3 @@ def parent_of(catalog: Catalog, item: BrandCase) -> Brand | None:
     parent = getattr(item, "parent", None)
     found = catalog.find(parent) if parent else None
     return found if isinstance(found, Brand) else None
-
-
-@dataclass(frozen=True)
-class YearGroup:
-    """Honours of one year, or (year None) those whose year the source does not give."""
-
-    year: int | None
-    honours: list[Honour]
-
-    @property
-    def label(self) -> str:
-        return f"{self.year}年" if self.year else "年份未注明"
-
-    @property
-    def anchor(self) -> str:
-        return f"year-{self.year}" if self.year else "year-unknown"
-
-
-def timeline_groups(honours: list[Honour]) -> list[YearGroup]:
-    """Dated honours by year, oldest first, each year in date order; undated ones last, never guessed."""
-    dated = sorted((h for h in honours if h.date), key=lambda h: (h.date, h.slug))
-    years = sorted({h.year for h in dated})
-    groups = [YearGroup(year, [h for h in dated if h.year == year]) for year in years]
-    undated = sorted((h for h in honours if not h.date), key=_rank)
-    if undated:
-        groups.append(YearGroup(None, undated))
-    return groups
-
-
-LEVELS = ("全国", "全区", "市级", "未注明")
-KINDS = ("集体", "个人")
-NO_BRAND = "none"
-
-
-def _rank(honour: Honour) -> tuple:
-    return (LEVELS.index(honour.level), KINDS.index(honour.kind), honour.slug)
-
-
-@dataclass(frozen=True)
-class FilterGroup:
-    """One row of filter chips on the timeline: a field of Honour and the values it takes."""
-
-    key: str
-    label: str
-    options: list[tuple[str, str]]  # (value written in data-*, label shown)
-
-
-def timeline_filters(catalog: Catalog) -> list[FilterGroup]:
-    """Chips for the values that occur in the data, in a fixed order."""
-    honours = catalog.honours
-    levels = [(v, v) for v in LEVELS if any(h.level == v for h in honours)]
-    kinds = [(v, v) for v in KINDS if any(h.kind == v for h in honours)]
-    brands = [
-        (item.slug, item.name)
-        for item in [catalog.master, *catalog.sub_brands, *catalog.projects]
-        if any(h.brand == item.slug for h in honours)
-    ]
-    if any(h.brand is None for h in honours):
-        brands.append((NO_BRAND, "未注明品牌"))
-    return [FilterGroup("level", "级别", levels), FilterGroup("kind", "类别", kinds), FilterGroup("brand", "品牌", brands)]

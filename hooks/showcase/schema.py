@@ -262,6 +262,7 @@ class Site(Record):
     approach: PlainText = Field(description="工作思路。")
     source: SourceReport
     figures: FigureSet
+    activity: FigureSet | None = Field(default=None, description="一年的党建活动数字（党课、双报到、普法等），用于图表。")
     work_system: list[Pillar] = Field(min_length=1)
     problems: list[PlainText] = Field(default_factory=list, description="报告指出的不足。")
     next_steps: list[PlainText] = Field(default_factory=list, description="下一步打算。")

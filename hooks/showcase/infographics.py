@@ -1,0 +1,93 @@
+"""The charts of the figures page: which data each chart shows, and its text alternative."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .catalog import Catalog
+from .charts import bar_chart, data_table, percent_chart, stacked_bar_chart
+from .timeline import LEVELS, timeline_groups
+from .schema import Figure, FigureSet
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart with the table that says the same in text."""
+
+    anchor: str
+    svg: Markup
+    table: Markup
+
+
+def figure_charts(catalog: Catalog) -> list[tuple[str, str, str | None, list[Chart]]]:
+    """Sections of the figures page: (anchor, heading, note, charts)."""
+    site = catalog.site
+    sections = [("judicial", site.figures.title, site.figures.note, _figure_set_charts("judicial", site.figures))]
+    if site.activity:
+        sections.append(("activity", site.activity.title, site.activity.note, _figure_set_charts("activity", site.activity)))
+    if catalog.honours:
+        sections.append(("honours", "荣誉按年份和级别", "年份未注明的荣誉单列一行，不推测年份。", [_honours_chart(catalog)]))
+    return sections
+
+
+def _figure_set_charts(anchor: str, figures: FigureSet) -> list[Chart]:
+    """Counts as bars scaled to the largest; rates on a 0–100 scale. Never both on one axis."""
+    counts = [f for f in figures.items if f.unit != "%"]
+    rates = [f for f in figures.items if f.unit == "%"]
+    charts = []
+    if counts:
+        charts.append(
+            Chart(
+                f"{anchor}-counts",
+                bar_chart(
+                    figures.title + ("：数量" if rates else ""),
+                    [(f.label, f.value, f.display) for f in counts],
+                    description=_describe(counts),
+                    chart_id=f"chart-{anchor}-counts",
+                ),
+                _table(figures.title + ("：数量" if rates else ""), counts),
+            )
+        )
+    if rates:
+        charts.append(
+            Chart(
+                f"{anchor}-rates",
+                percent_chart(
+                    figures.title + "：比率",
+                    [(f.label, f.value, f.display) for f in rates],
+                    description=_describe(rates),
+                    chart_id=f"chart-{anchor}-rates",
+                ),
+                _table(figures.title + "：比率", rates),
+            )
+        )
+    return charts
+
+
+def _honours_chart(catalog: Catalog) -> Chart:
+    groups = timeline_groups(catalog.honours)
+    levels = [level for level in LEVELS if any(h.level == level for h in catalog.honours)]
+    rows = [(g.label, {level: sum(h.level == level for h in g.honours) for level in levels}) for g in groups]
+    description = "；".join(
+        f"{label}共 {sum(counts.values())} 项（" + "、".join(f"{k} {v} 项" for k, v in counts.items() if v) + "）"
+        for label, counts in rows
+    )
+    table = data_table(
+        "荣誉按年份和级别（项）",
+        ["年份", *levels, "合计"],
+        [[label, *(str(counts[level]) for level in levels), str(sum(counts.values()))] for label, counts in rows],
+    )
+    chart = stacked_bar_chart(
+        "荣誉按年份和级别", rows, levels, description=description + "。", chart_id="chart-honours", unit="项"
+    )
+    return Chart("honours-by-year", chart, table)
+
+
+def _describe(figures: list[Figure]) -> str:
+    return "；".join(f"{f.label} {f.display}" for f in figures) + "。"
+
+
+def _table(caption: str, figures: list[Figure]) -> Markup:
+    return data_table(caption, ["项目", "数字"], [[f.label, f.display] for f in figures])

@@ -1,0 +1,68 @@
+"""The honours timeline: years in order, the undated group, and the filter chips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import get_args
+
+from .catalog import Catalog
+from .schema import Honour, HonourKind, HonourLevel
+
+# In the order the schema lists them: national first.
+LEVELS: tuple[str, ...] = get_args(HonourLevel)
+KINDS: tuple[str, ...] = get_args(HonourKind)
+NO_BRAND = "none"
+
+@dataclass(frozen=True)
+class YearGroup:
+    """Honours of one year, or (year None) those whose year the source does not give."""
+
+    year: int | None
+    honours: list[Honour]
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年" if self.year else "年份未注明"
+
+    @property
+    def anchor(self) -> str:
+        return f"year-{self.year}" if self.year else "year-unknown"
+
+
+def timeline_groups(honours: list[Honour]) -> list[YearGroup]:
+    """Dated honours by year, oldest first, each year in date order; undated ones last, never guessed."""
+    dated = sorted((h for h in honours if h.date), key=lambda h: (h.date, h.slug))
+    years = sorted({h.year for h in dated})
+    groups = [YearGroup(year, [h for h in dated if h.year == year]) for year in years]
+    undated = sorted((h for h in honours if not h.date), key=_rank)
+    if undated:
+        groups.append(YearGroup(None, undated))
+    return groups
+
+
+def _rank(honour: Honour) -> tuple:
+    return (LEVELS.index(honour.level), KINDS.index(honour.kind), honour.slug)
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    """One row of filter chips on the timeline: a field of Honour and the values it takes."""
+
+    key: str
+    label: str
+    options: list[tuple[str, str]]  # (value written in data-*, label shown)
+
+
+def timeline_filters(catalog: Catalog) -> list[FilterGroup]:
+    """Chips for the values that occur in the data, in a fixed order."""
+    honours = catalog.honours
+    levels = [(v, v) for v in LEVELS if any(h.level == v for h in honours)]
+    kinds = [(v, v) for v in KINDS if any(h.kind == v for h in honours)]
+    brands = [
+        (item.slug, item.name)
+        for item in [catalog.master, *catalog.sub_brands, *catalog.projects]
+        if any(h.brand == item.slug for h in honours)
+    ]
+    if any(h.brand is None for h in honours):
+        brands.append((NO_BRAND, "未注明品牌"))
+    return [FilterGroup("level", "级别", levels), FilterGroup("kind", "类别", kinds), FilterGroup("brand", "品牌", brands)]

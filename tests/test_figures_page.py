@@ -1,0 +1,51 @@
+"""The figures page: every chart is an inline SVG with a name, a description and a data table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+from showcase.catalog import load_catalog
+from showcase.infographics import figure_charts
+from site_build import REPO
+
+pytestmark = pytest.mark.build
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def charts_of(source: str) -> list[ET.Element]:
+    return [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", source, re.S) if 'role="img"' in svg]
+
+
+def test_each_chart_has_title_description_and_a_table(built_site: Path):
+    source = (built_site / "figures/index.html").read_text(encoding="utf-8")
+    charts = charts_of(source)
+    assert [c.get("aria-labelledby").split()[0].removesuffix("-title") for c in charts] == [
+        "chart-judicial-counts",
+        "chart-judicial-rates",
+        "chart-activity-counts",
+        "chart-honours",
+    ]
+    for chart in charts:
+        ids = chart.get("aria-labelledby").split()
+        title = chart.find(f"{SVG}title")
+        desc = chart.find(f"{SVG}desc")
+        assert [title.get("id"), desc.get("id")] == ids
+        assert title.text and desc.text
+    # Every figure is in a description and in a table, as text.
+    for figure in ("13756件", "12004件", "87.26%", "90.65%", "2.53%", "0.08%", "21次", "4期", "20多次", "3次", "6名", "8期"):
+        assert any(figure in (c.find(f"{SVG}desc").text or "") for c in charts), figure
+        assert re.search(rf"<td>{re.escape(figure)}</td>", source), figure
+    assert source.count("<caption>") == len(charts)
+
+
+def test_honours_chart_counts_match_the_data():
+    catalog = load_catalog(REPO / "data")
+    honours_section = next(charts for anchor, _, _, charts in figure_charts(catalog) if anchor == "honours")
+    table = str(honours_section[0].table)
+    assert "<th scope=\"row\">2022年</th>" in table and "<th scope=\"row\">年份未注明</th>" in table
+    totals = [int(n) for n in re.findall(r"<td>(\d+)</td>\n</tr>", table)]
+    assert sum(totals) == len(catalog.honours)
