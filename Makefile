@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed-stamp
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install system-deps serve build check schema test clean
+.PHONY: install system-deps serve build check schema test clean new
 
 install: $(STAMP)
 
@@ -36,3 +36,9 @@ test: install system-deps
 
 clean:
 	rm -rf site .pytest_cache
+
+# 新建文件：make new KIND=brand SLUG=xin-pinpai NAME=品牌名称（缺的值会在终端里问）。
+new: install
+	$(PY) -m showcase new $(KIND) --slug "$(SLUG)" --name "$(NAME)" --title "$(TITLE)" \
+		--tribunal "$(TRIBUNAL)" --parent "$(PARENT)" --recipient "$(RECIPIENT)" \
+		--level "$(LEVEL)" --honour-kind "$(HONOUR_KIND)" --source "$(SOURCE)" --date "$(DATE)"

@@ -8,6 +8,7 @@ core is imported here at top level. MkDocs keeps this module across
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -37,14 +38,15 @@ def on_startup(command, dirty):
 
 def on_config(config):
     root = Path(config.config_file_path).parent
+    # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=1 (used by tests).
+    preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "1"
     _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
     try:
-        catalog = load_catalog(root / "data")
+        catalog = load_catalog(root / "data", docs_dir=Path(config.docs_dir), include_drafts=preview)
     except DataInvalid as error:
         raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
     for warning in catalog.warnings:
         log.info(str(warning))
-    preview = _Build.command == "serve"
     _Build.renderer = Renderer(catalog, root / "overrides" / "showcase", preview=preview)
     _Build.pages = build_pages(catalog)
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .images import check_images
 from .problems import DataInvalid, Problem
 from .schema import COLLECTIONS, SINGLE_FILES, Brand, Honour, Project, Record, Site
 from .validation import validate
@@ -43,8 +44,12 @@ class _Loaded:
     document: YamlDocument
 
 
-def load_catalog(data_dir: Path) -> Catalog:
-    """Read, validate and link ``data_dir``. Raise DataInvalid listing every error found."""
+def load_catalog(data_dir: Path, *, docs_dir: Path | None = None, include_drafts: bool = False) -> Catalog:
+    """Read, validate and link ``data_dir``. Raise DataInvalid listing every error found.
+
+    ``docs_dir``, when given, is where image paths must exist. Drafts are validated
+    always, but kept only with ``include_drafts`` (the editors' preview).
+    """
     problems: list[Problem] = []
     loaded: dict[str, list[_Loaded]] = defaultdict(list)
     # Brand and project files that failed validation: links to them are not reported again.
@@ -76,12 +81,14 @@ def load_catalog(data_dir: Path) -> Catalog:
         if not any(p.file.endswith("site.yml") for p in problems):
             problems.append(Problem("data/site.yml", None, None, "缺少全站信息文件 data/site.yml。"))
     problems += _check_links(loaded, failed)
+    if docs_dir is not None:
+        problems += check_images(loaded, docs_dir)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataInvalid(problems)
 
     brands = sorted((x.record for x in loaded["brands"]), key=lambda b: (b.order, b.slug))
-    return Catalog(
+    catalog = Catalog(
         site=loaded["site.yml"][0].record,
         master=next(b for b in brands if b.parent is None),
         sub_brands=[b for b in brands if b.parent is not None],
@@ -89,6 +96,21 @@ def load_catalog(data_dir: Path) -> Catalog:
         honours=sorted((x.record for x in loaded["honours"]), key=lambda h: (h.date or "9999", h.slug)),
         warnings=problems,
     )
+    return catalog if include_drafts else without_drafts(catalog)
+
+
+def without_drafts(catalog: Catalog) -> Catalog:
+    """The public catalogue: no drafts, no projects under a draft brand, no links to either."""
+    sub_brands = [b for b in catalog.sub_brands if not b.draft]
+    shown = {b.slug for b in sub_brands} | {catalog.master.slug}
+    projects = [p for p in catalog.projects if not p.draft and p.parent in shown]
+    shown |= {p.slug for p in projects}
+    honours = [
+        h if h.brand is None or h.brand in shown else h.model_copy(update={"brand": None})
+        for h in catalog.honours
+        if not h.draft
+    ]
+    return replace(catalog, sub_brands=sub_brands, projects=projects, honours=honours)
 
 
 def _kind_of(relative: Path) -> str | None:
@@ -147,6 +169,9 @@ def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict]) -> list[P
             f"总品牌只能有一个（不填 parent 的品牌就是总品牌），现在是：{names}。子品牌请填 parent: 总品牌的网址名。",
         )
     master_slug = masters[0].record.slug if masters else None
+    for item in masters:
+        if item.record.draft:
+            problem(item, "draft", "总品牌不能是草稿：网站的首页和品牌矩阵都从它开始。请删掉 draft 这一行。")
     for item in loaded["brands"]:
         parent = item.record.parent
         if parent is not None and parent != master_slug and parent not in unchecked:

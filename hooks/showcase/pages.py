@@ -88,11 +88,15 @@ def build_nav(catalog: Catalog) -> list[dict[str, Any]]:
         {"首页": HOME},
         {"品牌矩阵": MATRIX},
         {"总品牌": brand_uri(catalog.master)},
-        {"子品牌": [{b.name: brand_uri(b)} for b in catalog.sub_brands]},
-        {"法庭特色项目": [{_project_label(p): brand_uri(p)} for p in catalog.projects]},
+        {"子品牌": [{_nav_label(b, b.name): brand_uri(b)} for b in catalog.sub_brands]},
+        {"法庭特色项目": [{_nav_label(p, _project_label(p)): brand_uri(p)} for p in catalog.projects]},
         {"荣誉时间轴": TIMELINE},
         {"数字图表": FIGURES},
     ]
+
+
+def _nav_label(item: BrandCase, label: str) -> str:
+    return f"{label}（草稿）" if item.draft else label
 
 
 def _project_label(project: Project) -> str:

@@ -128,10 +128,14 @@ class Case(Record):
     text: MarkdownText = Field(description="案例经过与效果，可用 Markdown。")
 
 
+DRAFT_HELP = "草稿：填 true 时只在预览（make serve）中显示并标为“草稿”，公开网站不显示。写好后删掉这一行即可发布。"
+
+
 class BrandCase(Record):
     """The fields a brand case is judged by: 有名称、有标识、有内涵、有载体、有影响."""
 
     slug: Slug
+    draft: bool = Field(default=False, description=DRAFT_HELP)
     name: PlainText = Field(description="品牌名称，照来源原样填写。", examples=["党旗引领·浔州枫桥"])
     slogan: PlainText | None = Field(default=None, description="品牌口号。来源没有写就不填。")
     branch: PlainText | None = Field(
@@ -175,6 +179,7 @@ class Honour(Record):
     """An honour, a selection or a nomination, as the source states it."""
 
     slug: Slug
+    draft: bool = Field(default=False, description=DRAFT_HELP)
     title: PlainText = Field(description="荣誉名称，照来源原样填写。", examples=["全国“节约型机关”"])
     level: HonourLevel = Field(description="级别：全国、全区、市级；来源没写就填 未注明。")
     kind: HonourKind = Field(description="集体荣誉还是个人荣誉。")

@@ -49,7 +49,7 @@ def _problems(model: type[BaseModel], error: ValidationError, document: YamlDocu
             line = document.line_of(path[:-1])
         else:
             line = document.line_of(path)
-        problems.append(Problem(file, line, _dotted(path), _message(model, item, path)))
+        problems.append(Problem(file, line, dotted_path(path), _message(model, item, path)))
     return problems
 
 
@@ -70,7 +70,7 @@ def _data_path(data: Any, loc: tuple, error_type: str) -> Path_:
     return tuple(path)
 
 
-def _dotted(path: Path_) -> str | None:
+def dotted_path(path: Path_) -> str | None:
     text = ""
     for part in path:
         text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
