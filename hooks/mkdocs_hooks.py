@@ -38,8 +38,8 @@ def on_startup(command, dirty):
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=1 (used by tests).
-    preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "1"
+    # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=true (mkdocs.yml reads it too).
+    preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "true"
     _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
     try:
         catalog = load_catalog(root / "data", docs_dir=Path(config.docs_dir), include_drafts=preview)
