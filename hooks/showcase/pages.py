@@ -14,6 +14,8 @@ HOME = "index.md"
 MATRIX = "matrix.md"
 TIMELINE = "honours.md"
 FIGURES = "figures.md"
+CASEBOOK = "casebook.md"
+COMPARE = "compare.md"
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class PageModel:
     description: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
+    hide: tuple[str, ...] = ()  # parts of Material's layout to hide, e.g. ("navigation", "toc")
 
 
 def brand_uri(item: BrandCase) -> str:
@@ -69,7 +72,27 @@ def build_pages(catalog: Catalog) -> list[PageModel]:
             {"sections": figure_charts(catalog)},
         )
     )
-    for item in [catalog.master, *catalog.sub_brands, *catalog.projects]:
+    every_case = [catalog.master, *catalog.sub_brands, *catalog.projects]
+    pages.append(
+        PageModel(
+            CASEBOOK,
+            "案例汇编",
+            f"{site.court.name}全部 {len(every_case)} 个党建品牌案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
+            "casebook.html",
+            {"items": every_case},
+        )
+    )
+    pages.append(
+        PageModel(
+            COMPARE,
+            "品牌对比",
+            f"{site.court.name}各党建品牌和法庭特色项目并排对比。",
+            "compare.html",
+            {"items": every_case},
+            hide=("navigation", "toc"),  # the table needs the full width
+        )
+    )
+    for item in every_case:
         pages.append(
             PageModel(
                 brand_uri(item),
@@ -92,6 +115,7 @@ def build_nav(catalog: Catalog) -> list[dict[str, Any]]:
         {"法庭特色项目": [{_nav_label(p, _project_label(p)): brand_uri(p)} for p in catalog.projects]},
         {"荣誉时间轴": TIMELINE},
         {"数字图表": FIGURES},
+        {"审阅专区": [{"案例汇编": CASEBOOK}, {"品牌对比": COMPARE}]},
     ]
 
 

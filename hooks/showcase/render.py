@@ -103,6 +103,8 @@ class Renderer:
             **page.context,
         )
         meta = {"title": html_attribute(page.title), "description": html_attribute(page.description)}
+        if page.hide:
+            meta["hide"] = list(page.hide)
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{body}"
 
     def _url_of(self, src_uri: str) -> str:
