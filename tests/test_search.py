@@ -1,0 +1,63 @@
+"""Chinese search in the real search box: words from the middle of names and text find their page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# (query, the page that must be among the first three results)
+QUERIES = [
+    ("调解", "projects/jintian/"),
+    ("和美家事", "projects/jintian/"),
+    ("营商", "projects/mule/"),
+    ("诉源", "projects/madong/"),
+    ("枫桥", "brands/xunzhou-fengqiao/"),
+    ("枫桥式", "brands/xunzhou-fengqiao/"),
+    ("警魂", "brands/zhongcheng-jinghun/"),
+    ("诉服", "brands/sufu-xianfeng/"),
+    ("利剑", "brands/lijian-minan/"),
+    ("法润", "brands/farun-minsheng/"),
+    ("护航", "brands/hongxin-xiangdang/"),
+    ("讲堂", "work-system/carriers/"),
+    ("清廉", "work-system/creations/"),
+    ("节约型", "work-system/roles/"),
+    ("唐胜伟", "work-system/roles/"),
+    ("徐魏玲", "work-system/roles/"),
+    ("墩苗", "work-system/carriers/"),
+    ("审执结", "figures/"),
+]
+
+
+SEARCH_READY = "() => document.querySelector('.md-search-result__meta').textContent.includes('键入')"
+RESULTS_SHOWN = "() => /符合条件|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
+def top_pages(page, url: str, query: str, count: int = 3) -> list[str]:
+    """Open ``url``, type ``query`` into the search box; the first ``count`` distinct result pages."""
+    page.goto(url)
+    page.wait_for_function(SEARCH_READY)
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on keyup; typing Chinese through an IME ends with one too
+    page.wait_for_function(RESULTS_SHOWN)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "links => links.map(link => link.getAttribute('href'))"
+    )
+    pages = []
+    for href in hrefs:
+        path = urlsplit(href).path.lstrip("/")
+        if path not in pages:
+            pages.append(path)
+    return pages[:count]
+
+
+def test_chinese_words_find_their_page(page, site_server):
+    misses = {}
+    for query, expected in QUERIES:
+        found = top_pages(page, site_server, query)
+        if expected not in found:
+            misses[query] = (expected, found)
+    assert not misses, misses
