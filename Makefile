@@ -39,6 +39,7 @@ clean:
 
 # 新建文件：make new KIND=brand SLUG=xin-pinpai NAME=品牌名称（缺的值会在终端里问）。
 new: install
+	@test -n "$(KIND)" || { echo "请指定要新建的类型：make new KIND=brand（品牌）、project（法庭项目）、honour（荣誉）或 post（新闻）"; exit 2; }
 	$(PY) -m showcase new $(KIND) --slug "$(SLUG)" --name "$(NAME)" --title "$(TITLE)" \
 		--tribunal "$(TRIBUNAL)" --parent "$(PARENT)" --recipient "$(RECIPIENT)" \
 		--level "$(LEVEL)" --honour-kind "$(HONOUR_KIND)" --source "$(SOURCE)" --date "$(DATE)"

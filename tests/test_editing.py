@@ -74,7 +74,7 @@ def test_messages_show_a_correct_example(project: Path):
     path = project / "data/honours/mofan-jiguan.yml"
     path.write_text(path.read_text(encoding="utf-8").replace('date: "2022"', "date: 2022年"), encoding="utf-8")
     [problem] = problems(project)
-    assert "正确示例：date: 2022" in problem.message
+    assert "正确示例：date: \"2022\"" in problem.message
 
 
 def test_missing_image_names_its_path_and_big_image_warns(project: Path):
@@ -136,7 +136,11 @@ def test_scaffold_never_overwrites_and_rejects_taken_or_bad_values(project: Path
             create("brand", {"slug": bad, "name": "x"}, project)
     with pytest.raises(ScaffoldError, match="所属子品牌 nope 不存在"):
         create("project", {**VALUES["project"], "parent": "nope"}, project)
-    with pytest.raises(ScaffoldError, match="level 只能填"):
+    with pytest.raises(ScaffoldError, match="或者是总品牌"):
+        create("project", {**VALUES["project"], "parent": "fayao-xunzhou"}, project)
+    with pytest.raises(ScaffoldError, match="不是真实存在的日期"):
+        create("post", {"slug": "x", "title": "t", "date": "2024-02-30"}, project)
+    with pytest.raises(ScaffoldError, match="级别 LEVEL 只能填"):
         create("honour", {**VALUES["honour"], "level": "国家级"}, project)
 
 

@@ -118,6 +118,7 @@ def test_project_parent_must_be_a_sub_brand(data: Path):
     replace_in(project, "parent: xunzhou-fengqiao", "parent: fayao-xunzhou")
     problem = only_problem(data)
     assert (problem.file, problem.field) == ("data/projects/madong.yml", "parent")
+    assert "fayao-xunzhou 是总品牌" in problem.message
 
 
 def test_duplicate_slugs_across_files(data: Path):
@@ -194,3 +195,10 @@ def test_non_yaml_file_in_data(data: Path):
     (data / "brands" / "notes.txt").write_text("备忘", encoding="utf-8")
     problem = only_problem(data)
     assert problem.file == "data/brands/notes.txt" and "只能放 YAML" in problem.message
+
+
+def test_an_unreadable_brand_file_reports_one_error_not_a_cascade(data: Path):
+    master = data / "brands" / "fayao-xunzhou.yml"
+    master.write_text(master.read_text(encoding="utf-8").replace("\n  - title:", "\n\t- title:", 1), encoding="utf-8")
+    problem = only_problem(data)
+    assert problem.file == "data/brands/fayao-xunzhou.yml" and "Tab" in problem.message

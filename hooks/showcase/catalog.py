@@ -54,6 +54,8 @@ def load_catalog(data_dir: Path, *, docs_dir: Path | None = None, include_drafts
     loaded: dict[str, list[_Loaded]] = defaultdict(list)
     # Brand and project files that failed validation: links to them are not reported again.
     failed: list[dict] = []
+    # Collections with a file that could not be read at all: its slug is unknown.
+    unreadable: set[str] = set()
     root = data_dir.parent
 
     for path in sorted(data_dir.rglob("*")):
@@ -68,6 +70,7 @@ def load_catalog(data_dir: Path, *, docs_dir: Path | None = None, include_drafts
             document, notes = read_yaml(path)
         except YamlProblem as problem:
             problems.append(Problem(file, problem.line, None, problem.message))
+            unreadable.add(kind)
             continue
         problems += [Problem(file, 1, None, note, "warning") for note in notes]
         record, found = validate(_model_for(kind), document, file)
@@ -76,11 +79,13 @@ def load_catalog(data_dir: Path, *, docs_dir: Path | None = None, include_drafts
             loaded[kind].append(_Loaded(record, file, document))
         elif kind in ("brands", "projects") and isinstance(document.data, dict):
             failed.append(document.data)
+        elif kind in ("brands", "projects"):
+            unreadable.add(kind)
 
     if not loaded.get("site.yml"):
         if not any(p.file.endswith("site.yml") for p in problems):
             problems.append(Problem("data/site.yml", None, None, "缺少全站信息文件 data/site.yml。"))
-    problems += _check_links(loaded, failed)
+    problems += _check_links(loaded, failed, unreadable)
     if docs_dir is not None:
         problems += check_images(loaded, docs_dir)
     errors = [p for p in problems if p.severity == "error"]
@@ -135,11 +140,12 @@ def _misplaced_message(relative: Path) -> str:
     return f"不认识这个位置的数据文件。品牌、法庭项目、荣誉分别放在 {folders}，全站信息在 data/site.yml。"
 
 
-def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict]) -> list[Problem]:
+def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict], unreadable: set[str]) -> list[Problem]:
     """Checks across files: unique slugs, one master brand, and references that resolve.
 
-    ``failed`` holds the raw data of brand and project files that did not validate; their
-    own errors are reported already, so links to them are not reported a second time.
+    ``failed`` holds the raw data of brand and project files that did not validate, and
+    ``unreadable`` the collections with a file that is not even YAML. Their own errors are
+    reported already, so links that might point into them are not reported a second time.
     """
     problems: list[Problem] = []
     unchecked = {str(raw.get("slug")) for raw in failed}
@@ -160,7 +166,8 @@ def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict]) -> list[P
     brands = {x.record.slug: x.record for x in loaded["brands"]}
     masters = [x for x in loaded["brands"] if x.record.parent is None]
     master_failed = any("parent" not in raw for raw in failed)
-    if loaded["brands"] and (len(masters) > 1 or (not masters and not master_failed)):
+    brands_known = "brands" not in unreadable
+    if loaded["brands"] and (len(masters) > 1 or (not masters and not master_failed and brands_known)):
         names = "、".join(x.file for x in masters) or "（没有）"
         target = masters[1] if len(masters) > 1 else loaded["brands"][0]
         problem(
@@ -174,20 +181,22 @@ def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict]) -> list[P
             problem(item, "draft", "总品牌不能是草稿：网站的首页和品牌矩阵都从它开始。请删掉 draft 这一行。")
     for item in loaded["brands"]:
         parent = item.record.parent
-        if parent is not None and parent != master_slug and parent not in unchecked:
+        if parent is not None and parent != master_slug and parent not in unchecked and brands_known:
             known = f"应填总品牌的网址名 {master_slug}" if master_slug else "请先确定总品牌"
             problem(item, "parent", f"上级品牌 {parent} 不存在或不是总品牌，{known}。")
     for item in loaded["projects"]:
         parent = item.record.parent
-        if parent in unchecked:
+        if parent in unchecked or not brands_known:
             continue
-        if parent not in brands or brands[parent].parent is None:
-            options = "、".join(s for s, b in brands.items() if b.parent is not None)
+        options = "、".join(s for s, b in brands.items() if b.parent is not None)
+        if parent in brands and brands[parent].parent is None:
+            problem(item, "parent", f"{parent} 是总品牌。法庭特色项目要放在某个子品牌下面，可填：{options}。")
+        elif parent not in brands:
             problem(item, "parent", f"所属子品牌 {parent} 不存在。可填：{options}。")
     known = set(brands) | {x.record.slug for x in loaded["projects"]}
     for item in loaded["honours"]:
         ref = item.record.brand
-        if ref is not None and ref not in known and ref not in unchecked:
+        if ref is not None and ref not in known and ref not in unchecked and not unreadable & {"brands", "projects"}:
             guess = _closest(ref, known)
             problem(item, "brand", f"品牌 {ref} 不存在。{guess}请填 data/brands/ 或 data/projects/ 里某个文件的 slug。")
     return problems

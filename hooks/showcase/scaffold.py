@@ -102,14 +102,30 @@ def _check_taken(kind: str, values: dict[str, str], root: Path) -> None:
                 kind == "brand" or data.get("tribunal") == values.get("tribunal")
             ):
                 raise ScaffoldError(f"名称“{values['name']}”已经在 {shown} 里用过了。")
-    if kind == "project" and not (root / "data" / "brands" / f"{values['parent']}.yml").exists():
-        brands = sorted(p.stem for p in (root / "data" / "brands").glob("*.yml"))
-        raise ScaffoldError(f"所属子品牌 {values['parent']} 不存在。可选：{'、'.join(brands)}。")
+    if kind == "project":
+        sub_brands = _sub_brand_slugs(root)
+        if values["parent"] not in sub_brands:
+            raise ScaffoldError(
+                f"所属子品牌 {values['parent']} 不存在，或者是总品牌。可选：{'、'.join(sub_brands)}。"
+            )
     if kind == "honour":
-        for name, allowed in (("level", HonourLevel), ("honour_kind", HonourKind)):
+        for label, name, allowed in (("级别 LEVEL", "level", HonourLevel), ("类别 HONOUR_KIND", "honour_kind", HonourKind)):
             options = allowed.__args__
             if values[name] not in options:
-                raise ScaffoldError(f"{name} 只能填：{'、'.join(options)}。")
+                raise ScaffoldError(f"{label} 只能填：{'、'.join(options)}。")
+
+
+def _sub_brand_slugs(root: Path) -> list[str]:
+    """Slugs of the brands that have a parent, i.e. the sub-brands a project can belong to."""
+    slugs = []
+    for path in sorted((root / "data" / "brands").glob("*.y*ml")):
+        try:
+            data = read_yaml(path)[0].data
+        except YamlProblem:
+            continue
+        if isinstance(data, dict) and data.get("parent") and isinstance(data.get("slug"), str):
+            slugs.append(data["slug"])
+    return slugs
 
 
 def _write(path: Path, text: str) -> Path:
@@ -212,10 +228,12 @@ source: {_q(v['source'])}
 
 def _post(v: dict[str, str], root: Path, today: dt.date) -> tuple[Path, str]:
     raw_date = v.get("date") or today.isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw_date):
+        raise ScaffoldError(f"日期“{raw_date}”写法不对，应写成 2024-01-15。")
     try:
         date = dt.date.fromisoformat(raw_date)
     except ValueError:
-        raise ScaffoldError(f"日期“{raw_date}”写法不对，应写成 2024-01-15。") from None
+        raise ScaffoldError(f"日期“{raw_date}”不是真实存在的日期（请检查月份和天数）。") from None
     posts = root / "docs" / "news" / "posts"
     for existing in sorted(posts.glob("*.md")):
         if re.search(rf"^slug: {re.escape(v['slug'])}$", existing.read_text(encoding="utf-8"), re.M):

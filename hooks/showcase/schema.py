@@ -226,17 +226,17 @@ class Court(Record):
 class SourceReport(Record):
     """The report the site's facts come from."""
 
-    title: PlainText
-    authors: list[PlainText] = Field(min_length=1)
-    published: PartialDate
+    title: PlainText = Field(description="报告标题，照原文。")
+    authors: list[PlainText] = Field(min_length=1, description="作者，一人一行。")
+    published: PartialDate = Field(description="发布日期，如 \"2023-12-27\"。")
     column: PlainText | None = Field(default=None, description="报告所在栏目。")
     editor: PlainText | None = Field(default=None, description="责任编辑。")
 
 
 class FigureSet(Record):
     year: int = Field(ge=1949, le=2100, description="数字所属年份。")
-    title: PlainText
-    items: list[Figure] = Field(min_length=1)
+    title: PlainText = Field(description="这组数字的标题，如“2023年审判执行数据”。")
+    items: list[Figure] = Field(min_length=1, description="数字，一项一个。")
     note: PlainText | None = Field(default=None, description="对这组数字的说明，显示在数字下方。")
 
 
@@ -244,9 +244,9 @@ class Pillar(Record):
     """One part of the work system: 一个目标, 两个作用 …"""
 
     key: Slug
-    title: PlainText = Field(examples=["锚定一个目标"])
-    summary: PlainText
-    items: list[PlainText] = Field(default_factory=list)
+    title: PlainText = Field(description="标题，如“锚定一个目标”。", examples=["锚定一个目标"])
+    summary: PlainText = Field(description="一句话概括。")
+    items: list[PlainText] = Field(default_factory=list, description="具体内容，一条一行。")
 
 
 class Contact(Record):
@@ -262,13 +262,13 @@ class Contact(Record):
 class Site(Record):
     """Site-wide facts: the court, the source, the year's figures and the work system."""
 
-    court: Court
+    court: Court = Field(description="法院名称、简称和负责品牌创建的党组织。")
     intro: MarkdownText = Field(description="首页开头的介绍，可用 Markdown。")
     approach: PlainText = Field(description="工作思路。")
-    source: SourceReport
-    figures: FigureSet
+    source: SourceReport = Field(description="网站事实的唯一来源：报告的标题、作者、日期。")
+    figures: FigureSet = Field(description="年度审判执行数据，首页和数字图表页显示。")
     activity: FigureSet | None = Field(default=None, description="一年的党建活动数字（党课、双报到、普法等），用于图表。")
-    work_system: list[Pillar] = Field(min_length=1)
+    work_system: list[Pillar] = Field(min_length=1, description="工作体系：一个目标、两个作用、三项创建、四个载体、党建+N。")
     problems: list[PlainText] = Field(default_factory=list, description="报告指出的不足。")
     next_steps: list[PlainText] = Field(default_factory=list, description="下一步打算。")
     contact: Contact = Field(default_factory=Contact)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
@@ -85,12 +87,19 @@ def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
         return f"缺少必填字段 {name}。{example}"
     if kind == "extra_forbidden":
         return _unknown_field(model, path)
+    if kind in TYPE_NAMES and name in {"date", "published"} and isinstance(item["input"], int):
+        return f"日期要加英文引号，否则会被当成数字。请写成 {name}: \"{item['input']}\"。"
     if kind in TYPE_NAMES:
         got = _describe(item["input"])
         expected = "数字" if name in {"value"} else TYPE_NAMES[kind]
         return f"类型不对：这里应填{expected}，现在填的是{got}。{example}"
     if kind == "string_pattern_mismatch":
         pattern = ctx.get("pattern")
+        if name == "src":
+            return (
+                f"图片路径“{item['input']}”不合规：文件名只能用英文字母、数字、下划线、连字符和点，"
+                f"扩展名用小写的 png、jpg、jpeg、webp 或 svg（不支持 gif）。{example}"
+            )
         if pattern == SLUG_PATTERN:
             return f"网址名“{item['input']}”不合规：只能用小写英文字母、数字和单个连字符，不能有空格、中文、大写、斜杠或点。{example}"
         if pattern == DATE_PATTERN:
@@ -102,6 +111,8 @@ def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
         options = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return f"“{item['input']}”不在可选范围内。只能填：{options}。"
     if kind == "string_too_short":
+        if _is_required(model, path):
+            return f"{name} 不能为空，这是必填字段。{example}"
         return f"{name} 不能为空。如果来源没有这项内容，请整行删掉。"
     if kind == "string_too_long":
         return f"内容太长（超过 {ctx.get('max_length')} 个字）。请精简，或拆成几项。"
@@ -122,19 +133,30 @@ def _unknown_field(model: type[BaseModel], path: Path_) -> str:
     return f"未知字段 {name}（可能是拼写错误）。{hint}这里可用的字段有：{listed}。"
 
 
-def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
-    """The field names allowed at ``path`` inside ``model``."""
+def _is_required(model: type[BaseModel], path: Path_) -> bool:
+    """Whether the field at ``path`` must be present."""
+    names = [p for p in path if isinstance(p, str)]
+    parent = _model_at(model, tuple(names[:-1]))
+    field = parent.model_fields.get(names[-1]) if parent and names else None
+    return bool(field and field.is_required())
+
+
+def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     current: Any = model
     for part in path:
         if isinstance(part, int):
             continue
         field = current.model_fields.get(part)
-        if field is None:
-            return []
-        current = _model_in(field.annotation)
+        current = _model_in(field.annotation) if field else None
         if current is None:
-            return []
-    return list(current.model_fields)
+            return None
+    return current
+
+
+def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """The field names allowed at ``path`` inside ``model``."""
+    found = _model_at(model, path)
+    return list(found.model_fields) if found else []
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -163,4 +185,8 @@ def _describe(value: Any) -> str:
 
 def _example(name: str) -> str:
     value = FIELD_EXAMPLES.get(name)
-    return f"正确示例：{name}: {value}" if value is not None else ""
+    if value is None:
+        return ""
+    # Quote an example that YAML would otherwise read as a number or a date, e.g. "2022".
+    shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str) and not isinstance(yaml.safe_load(value), str) else value
+    return f"正确示例：{name}: {shown}"
