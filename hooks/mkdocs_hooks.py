@@ -11,6 +11,7 @@ import logging
 import os
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -50,9 +51,18 @@ def on_config(config):
     _Build.renderer = Renderer(catalog, root / "overrides" / "showcase", preview=preview)
     _Build.pages = build_pages(catalog)
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.
-    config.nav = build_nav(catalog) + list(config.nav or [])
+    config.nav = _escaped(build_nav(catalog)) + list(config.nav or [])
     config.extra["showcase_preview"] = preview
     return config
+
+
+def _escaped(nav):
+    """Nav titles from data, HTML-escaped: Material's templates print nav titles unescaped."""
+    if isinstance(nav, list):
+        return [_escaped(entry) for entry in nav]
+    if isinstance(nav, dict):
+        return {str(escape(title)): _escaped(target) for title, target in nav.items()}
+    return nav
 
 
 def on_files(files, config):

@@ -112,11 +112,16 @@ def read_yaml(path: Path) -> tuple[YamlDocument, list[str]]:
 
 def parse_yaml(text: str) -> YamlDocument:
     _check_tabs(text)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        raise _unprintable(error, text) from None
     try:
         node = loader.get_single_node()
     except YamlProblem:
         raise
+    except yaml.reader.ReaderError as error:
+        raise _unprintable(error, text) from None
     except yaml.MarkedYAMLError as error:
         raise _explain(error, text) from None
     except yaml.YAMLError as error:
@@ -133,6 +138,11 @@ def parse_yaml(text: str) -> YamlDocument:
     except RecursionError:
         raise YamlProblem("嵌套层数太深，数据文件不需要这么多层。") from None
     return document
+
+
+def _unprintable(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
+    line = text.count("\n", 0, error.position) + 1
+    return YamlProblem(f"文件里有不可见的特殊字符（编码 {error.character!r}），请删除这个字符。", line)
 
 
 def _check_tabs(text: str) -> None:
