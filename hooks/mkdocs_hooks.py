@@ -7,6 +7,7 @@ core is imported here at top level. MkDocs keeps this module across
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -49,11 +50,21 @@ def on_config(config):
     for warning in catalog.warnings:
         log.info(str(warning))
     _Build.renderer = Renderer(catalog, root / "overrides" / "showcase", preview=preview)
-    _Build.pages = build_pages(catalog)
+    # The tracking dashboard is for the editors' preview; it is judged as of the build's date.
+    as_of = _build_date() if preview else None
+    _Build.pages = build_pages(catalog, tracking_as_of=as_of)
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.
-    config.nav = _escaped(build_nav(catalog)) + list(config.nav or [])
+    config.nav = _escaped(build_nav(catalog, with_tracking=preview)) + list(config.nav or [])
     config.extra["showcase_preview"] = preview
     return config
+
+
+def _build_date() -> dt.date:
+    """Today, or the day SOURCE_DATE_EPOCH names, so that a reproducible build judges the same day."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 def _escaped(nav):

@@ -26,7 +26,7 @@ def test_data_file_points_to_its_schema_and_validates(path: Path):
     assert first_line.startswith(prefix)
     schema_path = (path.parent / first_line.removeprefix(prefix)).resolve()
     assert schema_path.parent == REPO / "schemas"
-    expected = "site" if path.name == "site.yml" else {"brands": "brand", "projects": "project", "honours": "honour"}[path.parent.name]
+    expected = "site" if path.name == "site.yml" else {"brands": "brand", "projects": "project", "honours": "honour", "activities": "activity"}[path.parent.name]
     assert schema_path.name == f"{expected}.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)

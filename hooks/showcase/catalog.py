@@ -9,8 +9,8 @@ from pathlib import Path
 
 from .images import check_images
 from .problems import DataInvalid, Problem
-from .schema import COLLECTIONS, SINGLE_FILES, Brand, Honour, Project, Record, Site
-from .validation import validate
+from .schema import COLLECTIONS, SINGLE_FILES, Activity, Brand, Honour, Project, Record, Site
+from .validation import dotted_path, validate
 from .yaml_reader import YamlDocument, YamlProblem, read_yaml
 
 YAML_SUFFIXES = {".yml", ".yaml"}
@@ -25,6 +25,8 @@ class Catalog:
     sub_brands: list[Brand]
     projects: list[Project]
     honours: list[Honour]
+    # Activity records by brand or project slug, newest first.
+    activities: dict[str, list[Activity]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
     def projects_of(self, brand: Brand) -> list[Project]:
@@ -32,6 +34,9 @@ class Catalog:
 
     def honours_of(self, slug: str) -> list[Honour]:
         return [h for h in self.honours if h.brand == slug]
+
+    def activities_of(self, slug: str) -> list[Activity]:
+        return self.activities.get(slug, [])
 
     def find(self, slug: str) -> Brand | Project | None:
         return next((b for b in [self.master, *self.sub_brands, *self.projects] if b.slug == slug), None)
@@ -88,6 +93,7 @@ def load_catalog(data_dir: Path, *, docs_dir: Path | None = None, include_drafts
     problems += _check_links(loaded, failed, unreadable)
     if docs_dir is not None:
         problems += check_images(loaded, docs_dir)
+        problems += _check_posts(loaded, docs_dir)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataInvalid(problems)
@@ -99,6 +105,10 @@ def load_catalog(data_dir: Path, *, docs_dir: Path | None = None, include_drafts
         sub_brands=[b for b in brands if b.parent is not None],
         projects=sorted((x.record for x in loaded["projects"]), key=lambda p: (p.order, p.slug)),
         honours=sorted((x.record for x in loaded["honours"]), key=lambda h: (h.date or "9999", h.slug)),
+        activities={
+            x.record.brand: sorted(x.record.records, key=lambda a: (a.date, a.title), reverse=True)
+            for x in loaded["activities"]
+        },
         warnings=problems,
     )
     return catalog if include_drafts else without_drafts(catalog)
@@ -115,7 +125,8 @@ def without_drafts(catalog: Catalog) -> Catalog:
         for h in catalog.honours
         if not h.draft
     ]
-    return replace(catalog, sub_brands=sub_brands, projects=projects, honours=honours)
+    activities = {slug: records for slug, records in catalog.activities.items() if slug in shown}
+    return replace(catalog, sub_brands=sub_brands, projects=projects, honours=honours, activities=activities)
 
 
 def _kind_of(relative: Path) -> str | None:
@@ -194,11 +205,33 @@ def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict], unreadabl
         elif parent not in brands:
             problem(item, "parent", f"所属子品牌 {parent} 不存在。可填：{options}。")
     known = set(brands) | {x.record.slug for x in loaded["projects"]}
+    logs: dict[str, str] = {}
+    for item in loaded["activities"]:
+        ref = item.record.brand
+        if ref in logs:
+            problem(item, "brand", f"{ref} 的活动记录已经在 {logs[ref]} 里了。同一个品牌的记录请写在同一个文件中。")
+        logs.setdefault(ref, item.file)
+        if ref not in known and ref not in unchecked and not unreadable & {"brands", "projects"}:
+            problem(item, "brand", f"品牌 {ref} 不存在。{_closest(ref, known)}请填 data/brands/ 或 data/projects/ 里某个文件的 slug。")
     for item in loaded["honours"]:
         ref = item.record.brand
         if ref is not None and ref not in known and ref not in unchecked and not unreadable & {"brands", "projects"}:
             guess = _closest(ref, known)
             problem(item, "brand", f"品牌 {ref} 不存在。{guess}请填 data/brands/ 或 data/projects/ 里某个文件的 slug。")
+    return problems
+
+
+def _check_posts(loaded: dict[str, list[_Loaded]], docs_dir: Path) -> list[Problem]:
+    """An activity record's news post must exist under docs/."""
+    problems = []
+    for item in loaded["activities"]:
+        for index, record in enumerate(item.record.records):
+            if record.post and not (docs_dir / record.post).is_file():
+                path = ("records", index, "post")
+                problems.append(
+                    Problem(item.file, item.document.line_of(path), dotted_path(path),
+                            f"找不到新闻 docs/{record.post}。请核对文件名（在 docs/news/posts/ 里）。")
+                )
     return problems
 
 

@@ -9,7 +9,8 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .charts import bar_chart, data_table, percent_chart, stacked_bar_chart
 from .timeline import LEVELS, timeline_groups
-from .schema import Figure, FigureSet
+from .schema import BrandCase, Figure, FigureSet, Project
+from .tracking import BrandStatus
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,28 @@ def figure_charts(catalog: Catalog) -> list[tuple[str, str, str | None, list[Cha
     """Sections of the figures page: (anchor, heading, note, charts)."""
     site = catalog.site
     sections = [("judicial", site.figures.title, site.figures.note, _figure_set_charts("judicial", site.figures))]
-    if site.activity:
-        sections.append(("activity", site.activity.title, site.activity.note, _figure_set_charts("activity", site.activity)))
+    activity = _activity_figures(catalog)
+    if activity:
+        note = "来自各品牌的活动记录。来源只给出全年合计的，按全年合计记录；括号里是记录的说明。"
+        sections.append(("activity", activity.title, note, _figure_set_charts("activity", activity)))
     if catalog.honours:
         sections.append(("honours", "荣誉按年份和级别", "年份未注明的荣誉单列一行，不推测年份。", [_honours_chart(catalog)]))
     return sections
+
+
+def _activity_figures(catalog: Catalog) -> FigureSet | None:
+    """The figures of every activity record of the latest year, labelled with the record's note."""
+    records = [r for records in catalog.activities.values() for r in records if r.figures]
+    if not records:
+        return None
+    year = max(int(r.date[:4]) for r in records)
+    items = [
+        figure.model_copy(update={"label": f"{figure.label}（{r.note}）" if r.note else figure.label})
+        for r in records
+        if int(r.date[:4]) == year
+        for figure in r.figures
+    ]
+    return FigureSet(year=year, title=f"{year}年党建活动数字", items=items)
 
 
 def _figure_set_charts(anchor: str, figures: FigureSet) -> list[Chart]:
@@ -91,3 +109,29 @@ def _describe(figures: list[Figure]) -> str:
 
 def _table(caption: str, figures: list[Figure]) -> Markup:
     return data_table(caption, ["项目", "数字"], [[f.label, f.display] for f in figures])
+
+
+def tracking_charts(rows: list[BrandStatus], quarters: list[str]) -> tuple[Markup, Markup]:
+    """The dashboard's two charts: completeness scores, and activity records per quarter."""
+    names = [_case_name(row.item) for row in rows]
+    scores = percent_chart(
+        "品牌案例完整度",
+        [(name, row.completeness.score, f"{row.completeness.score}%") for name, row in zip(names, rows)],
+        description="；".join(f"{name} {row.completeness.score}%" for name, row in zip(names, rows)) + "。",
+        chart_id="chart-completeness",
+    )
+    activity = stacked_bar_chart(
+        "最近四个季度的活动记录",
+        [(name, dict(row.per_quarter)) for name, row in zip(names, rows)],
+        quarters,
+        description="；".join(
+            f"{name}共 {sum(row.per_quarter.values())} 条" for name, row in zip(names, rows)
+        ) + "。",
+        chart_id="chart-activity",
+        unit="条",
+    )
+    return scores, activity
+
+
+def _case_name(item: BrandCase) -> str:
+    return f"{item.tribunal}【{item.name}】" if isinstance(item, Project) else item.name

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .schema import COLLECTIONS, SINGLE_FILES, Record
 
-TITLES = {"brands": "品牌", "projects": "法庭特色项目", "honours": "荣誉", "site.yml": "全站信息"}
+TITLES = {"brands": "品牌", "projects": "法庭特色项目", "honours": "荣誉", "activities": "活动记录", "site.yml": "全站信息"}
 
 # Hover help for each record, in the editors' language (the models' docstrings are for developers).
 MODEL_HELP = {
@@ -25,6 +25,8 @@ MODEL_HELP = {
     "FigureSet": "一组年度数字。",
     "Pillar": "工作体系的一部分，如“锚定一个目标”。",
     "Contact": "页脚信息：主办单位、地址、电话、备案号。不填的不显示。",
+    "ActivityLog": "一个品牌或法庭项目的活动记录，用于品牌跟踪问效。",
+    "Activity": "一条活动记录；来源只给全年合计时，记录全年合计。",
 }
 
 
@@ -51,7 +53,9 @@ def _localise(schema: dict) -> dict:
 
 def _file_stem(kind: str) -> str:
     """brands → brand, site.yml → site: the name the data files' first line points to."""
-    return {"brands": "brand", "projects": "project", "honours": "honour"}.get(kind, kind.removesuffix(".yml"))
+    return {"brands": "brand", "projects": "project", "honours": "honour", "activities": "activity"}.get(
+        kind, kind.removesuffix(".yml")
+    )
 
 
 def write_schemas(folder: Path) -> list[Path]:

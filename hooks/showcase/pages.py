@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
-from .infographics import figure_charts
+from .infographics import figure_charts, tracking_charts
 from .schema import Brand, BrandCase, Project
 from .timeline import timeline_filters, timeline_groups
+from .tracking import STALE_AFTER_DAYS, dashboard, recent_quarters
 
 HOME = "index.md"
 MATRIX = "matrix.md"
 TIMELINE = "honours.md"
 FIGURES = "figures.md"
 CASEBOOK = "casebook.md"
+TRACKING = "tracking.md"
 COMPARE = "compare.md"
 
 
@@ -41,8 +44,11 @@ def tier_of(catalog: Catalog, item: BrandCase) -> str:
     return "总品牌" if item is catalog.master else "子品牌"
 
 
-def build_pages(catalog: Catalog) -> list[PageModel]:
-    """Every page the data gives: home, matrix, and one per brand and tribunal project."""
+def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> list[PageModel]:
+    """Every page the data gives: home, matrix, one per brand and tribunal project, and so on.
+
+    ``tracking_as_of`` adds the tracking dashboard, judged as of that day (editors' preview only).
+    """
     site = catalog.site
     pages = [
         PageModel(HOME, site.court.name + " · " + catalog.master.name, _home_description(catalog), "home.html"),
@@ -92,6 +98,16 @@ def build_pages(catalog: Catalog) -> list[PageModel]:
             hide=("navigation", "toc"),  # the table needs the full width
         )
     )
+    if tracking_as_of is not None:
+        pages.append(
+            PageModel(
+                TRACKING,
+                "品牌跟踪问效",
+                "各品牌案例的完整度、每季度活动和最近更新，供媒体团队和机关党委跟踪问效。",
+                "tracking.html",
+                _tracking_context(catalog, tracking_as_of),
+            )
+        )
     for item in every_case:
         pages.append(
             PageModel(
@@ -105,8 +121,17 @@ def build_pages(catalog: Catalog) -> list[PageModel]:
     return pages
 
 
-def build_nav(catalog: Catalog) -> list[dict[str, Any]]:
+def _tracking_context(catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
+    rows = dashboard(catalog, as_of)
+    quarters = recent_quarters(as_of)
+    scores, activity = tracking_charts(rows, quarters)
+    return {"rows": rows, "as_of": as_of, "quarters": quarters, "stale_days": STALE_AFTER_DAYS,
+            "completeness_chart": scores, "activity_chart": activity}
+
+
+def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str, Any]]:
     """The generated part of the nav, in MkDocs' nav format, ordered as in the data."""
+    tracking = [{"品牌跟踪问效": TRACKING}] if with_tracking else []
     return [
         {"首页": HOME},
         {"品牌矩阵": MATRIX},
@@ -116,6 +141,7 @@ def build_nav(catalog: Catalog) -> list[dict[str, Any]]:
         {"荣誉时间轴": TIMELINE},
         {"数字图表": FIGURES},
         {"审阅专区": [{"案例汇编": CASEBOOK}, {"品牌对比": COMPARE}]},
+        *tracking,
     ]
 
 

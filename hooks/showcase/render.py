@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from .catalog import Catalog
 from .pages import PageModel, brand_uri, parent_of, tier_of
 from .schema import Honour
+from .tracking import yearly_figures
 
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 # Needs pymdownx.escapeall, which makes every backslash-escaped character literal.
@@ -48,7 +49,12 @@ def date_label(honour: Honour) -> str:
     if honour.date is None:
         note = f"（来源表述：{honour.date_note}）" if honour.date_note else ""
         return f"年份未注明{note}"
-    parts = [int(p) for p in honour.date.split("-")]
+    return partial_date(honour.date)
+
+
+def partial_date(date: str) -> str:
+    """"2022" → 2022年, "2023-05" → 2023年5月, "2023-12-27" → 2023年12月27日."""
+    parts = [int(p) for p in date.split("-")]
     return "".join(f"{n}{unit}" for n, unit in zip(parts, ("年", "月", "日")))
 
 
@@ -72,7 +78,8 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(text=plain_text, md=markdown_text, date_label=date_label)
+        self.env.filters.update(text=plain_text, md=markdown_text, date_label=date_label, partial_date=partial_date)
+        self.env.globals.update(yearly_figures=yearly_figures)
 
     def render(self, page: PageModel) -> str:
         """The full Markdown source of ``page``: front matter, then body."""

@@ -62,6 +62,7 @@ PartialDate = Annotated[
     ),
 ]
 
+ActivityKind = Literal["主题党日", "党课", "普法", "调解", "讲堂", "双报到", "参观学习", "培优", "其他"]
 HonourLevel = Literal["全国", "全区", "市级", "未注明"]
 HonourKind = Literal["集体", "个人"]
 HonourStatus = Literal["获评", "入选", "推荐参选", "肯定推广"]
@@ -217,6 +218,31 @@ class Honour(Record):
         return int(self.date[:4]) if self.date else None
 
 
+class Activity(Record):
+    """One activity record: an event, or a year's total where the source gives only that."""
+
+    date: PartialDate = Field(
+        description="日期，写到来源给出的那一级：全年合计写年份 \"2023\"，某月写 \"2023-05\"，某天写 \"2023-05-01\"。",
+        examples=["2023"],
+    )
+    kind: ActivityKind = Field(description="活动类别：主题党日、党课、普法、调解、讲堂、双报到、参观学习、培优、其他。")
+    title: PlainText = Field(description="活动名称或内容。", examples=["组织党员上党课"])
+    figures: list[Figure] = Field(default_factory=list, description="这条记录的数字，如 21 次。")
+    note: PlainText | None = Field(default=None, description="补充说明，如“全年合计”“截至报告发布时累计”。")
+    post: str | None = Field(
+        default=None,
+        pattern=r"^news/posts/[A-Za-z0-9_.-]+\.md$",
+        description="相关新闻的文件路径（相对于 docs/），如 news/posts/2023-12-27-brand-report.md。",
+    )
+
+
+class ActivityLog(Record):
+    """The activity records of one brand or tribunal project (品牌跟踪问效)."""
+
+    brand: Slug = Field(description="这份活动记录属于哪个品牌或法庭项目（网址名）。", examples=["fayao-xunzhou"])
+    records: list[Activity] = Field(default_factory=list, description="活动记录，一条一项。")
+
+
 class Court(Record):
     name: PlainText = Field(description="法院全称。", examples=["桂平市人民法院"])
     short_name: PlainText = Field(description="简称。", examples=["桂平法院"])
@@ -267,7 +293,6 @@ class Site(Record):
     approach: PlainText = Field(description="工作思路。")
     source: SourceReport = Field(description="网站事实的唯一来源：报告的标题、作者、日期。")
     figures: FigureSet = Field(description="年度审判执行数据，首页和数字图表页显示。")
-    activity: FigureSet | None = Field(default=None, description="一年的党建活动数字（党课、双报到、普法等），用于图表。")
     work_system: list[Pillar] = Field(min_length=1, description="工作体系：一个目标、两个作用、三项创建、四个载体、党建+N。")
     problems: list[PlainText] = Field(default_factory=list, description="报告指出的不足。")
     next_steps: list[PlainText] = Field(default_factory=list, description="下一步打算。")
@@ -279,6 +304,7 @@ COLLECTIONS: dict[str, type[Record]] = {
     "brands": Brand,
     "projects": Project,
     "honours": Honour,
+    "activities": ActivityLog,
 }
 SINGLE_FILES: dict[str, type[Record]] = {"site.yml": Site}
 
@@ -290,8 +316,8 @@ def schema_name(model: type[Record]) -> str:
 def _field_examples() -> dict[str, object]:
     """The first example of every field name, for error messages that show a correct value."""
     examples: dict[str, object] = {}
-    for model in (Brand, Project, Honour, Figure, Image, Practice, Result, Case, Site, Court,
-                  SourceReport, FigureSet, Pillar, Contact):
+    for model in (Brand, Project, Honour, Activity, ActivityLog, Figure, Image, Practice, Result, Case, Site,
+                  Court, SourceReport, FigureSet, Pillar, Contact):
         for name, info in model.model_fields.items():
             if info.examples and name not in examples:
                 examples[name] = info.examples[0]

@@ -104,6 +104,8 @@ def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
             return f"网址名“{item['input']}”不合规：只能用小写英文字母、数字和单个连字符，不能有空格、中文、大写、斜杠或点。{example}"
         if pattern == DATE_PATTERN:
             return f"日期“{item['input']}”写法不对：应写成 2022、2022-05 或 2022-05-01。{example}"
+        if name == "post":
+            return f"新闻路径“{item['input']}”不对：应写成 news/posts/文件名.md（相对于 docs/ 文件夹）。"
         return f"“{item['input']}”的写法不对。{example}"
     if kind == "value_error" and name in {"date", "published"}:
         return f"日期“{item['input']}”不是真实存在的日期（请检查月份和天数）。"
