@@ -21,6 +21,7 @@ from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.pages import build_nav, build_pages
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
+from showcase.site_meta import footer, organization
 
 log = logging.getLogger("mkdocs.hooks.showcase")
 
@@ -56,6 +57,8 @@ def on_config(config):
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.
     config.nav = _escaped(build_nav(catalog, with_tracking=preview)) + list(config.nav or [])
     config.extra["showcase_preview"] = preview
+    config.extra["showcase_footer"] = footer(catalog.site, _build_date().year)
+    config.extra["showcase_organization"] = organization(catalog.site, config.site_url)
     return config
 
 

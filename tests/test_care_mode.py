@@ -283,10 +283,9 @@ def test_key_pages_on_a_phone_in_every_mode(page: Page, site_server, path, mode)
 # be reached by keyboard. It belongs to the figures page (hooks/showcase or site.css): make the
 # wrapper focusable (tabindex="0" with a role and name) or let the table fit. Left out above; the
 # strict xfail below says when it is fixed.
-KNOWN_PHONE_VIOLATIONS = {("figures/", "scrollable-region-focusable")}
+KNOWN_PHONE_VIOLATIONS: set[tuple[str, str]] = set()  # docs/javascripts/tables.js fixed the one there was
 
 
-@pytest.mark.xfail(strict=True, reason="figures/: a table's scroll region has no keyboard access on phones")
 def test_figures_page_on_a_phone_has_no_axe_violations_at_the_site_normal_size(page: Page, site_server):
     page.set_viewport_size(PHONE)
     page.goto(site_server + "figures/", wait_until="networkidle")
