@@ -106,6 +106,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
                 "各品牌案例的完整度、每季度活动和最近更新，供媒体团队和机关党委跟踪问效。",
                 "tracking.html",
                 _tracking_context(catalog, tracking_as_of),
+                hide=("navigation", "toc"),  # the overview table needs the full width
             )
         )
     for item in every_case:
