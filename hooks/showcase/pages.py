@@ -51,7 +51,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
     """
     site = catalog.site
     pages = [
-        PageModel(HOME, site.court.name + " · " + catalog.master.name, _home_description(catalog), "home.html"),
+        PageModel(HOME, f"{site.court.name}{site.court.party_committee}党建品牌", _home_description(catalog), "home.html"),
         PageModel(
             MATRIX,
             "品牌矩阵",
