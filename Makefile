@@ -4,8 +4,11 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates come from the last commit (a fixed day outside git), never from the clock.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1703606400)
+export SOURCE_DATE_EPOCH
 
-.PHONY: install system-deps serve build check schema test clean new
+.PHONY: install system-deps serve build check schema test clean new publish
 
 install: $(STAMP)
 
@@ -36,6 +39,11 @@ test: install system-deps
 
 clean:
 	rm -rf site .pytest_cache
+
+# 发布：make publish DEST=/srv/www/fayao（先生成并检查，全部通过后才一次性切换；回滚见 README）。
+publish: install
+	@test -n "$(DEST)" || { echo "请指定发布位置：make publish DEST=/srv/www/fayao"; exit 2; }
+	$(PY) tools/publish.py --dest "$(DEST)"
 
 # 新建文件：make new KIND=brand SLUG=xin-pinpai NAME=品牌名称（缺的值会在终端里问）。
 new: install

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Install the Debian packages the browser tests need: Chromium and CJK fonts.
+# Install the Debian packages the tests need: Chromium and CJK fonts (browser tests), nginx (the
+# served site's headers and CSP) and faketime (builds a year later must not change a byte).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v faketime >/dev/null || missing+=(faketime)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-  echo "浏览器测试需要 ${missing[*]}：请用管理员权限运行 apt-get install -y ${missing[*]}" >&2
+  echo "测试需要 ${missing[*]}：请用管理员权限运行 apt-get install -y ${missing[*]}" >&2
   exit 0
 fi
 echo "Installing ${missing[*]} ..."
