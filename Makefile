@@ -37,6 +37,24 @@ schema: install
 test: install system-deps
 	$(PY) -m pytest
 
+# Node tools, pinned in package-lock.json: Lighthouse for make lighthouse and tests/test_lighthouse.py.
+NODE_STAMP := node_modules/.installed-stamp
+.PHONY: node-deps bench lighthouse
+
+node-deps: $(NODE_STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+# 生成性能基准（2 核上约 5 分钟）：真实网站、10/100/1000 个品牌的合成数据、导航、预览刷新。
+bench: install system-deps
+	$(PY) tools/bench.py
+
+# Lighthouse（手机模拟）五个页面，四项得分都要 ≥ 0.95；报告在 test-artifacts/lighthouse/。
+lighthouse: install system-deps node-deps
+	$(PY) tools/lighthouse.py
+
 clean:
 	rm -rf site .pytest_cache
 

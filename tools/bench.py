@@ -1,0 +1,320 @@
+"""Build-time benchmark: the real site, synthetic data at three sizes, the nav, and the preview reload.
+
+Every build runs ``mkdocs build --strict`` in its own Python process (this file with ``--child``),
+which wraps the core's functions and Material's search plugin with timers before MkDocs starts:
+
+- hooks: importing the core, ``load_catalog`` (reading and validation), ``build_pages`` and
+  ``build_nav`` (page models), ``Renderer`` (Jinja rendering of every generated page);
+- search: every event of Material's search plugin (jieba segmentation, the index);
+- MkDocs: the rest of the wall time (Markdown, Material's templates, the nav, writing files).
+
+Peak memory is that build process's maximum resident set size (``os.wait4``). Synthetic data comes
+from tools/synthetic_data.py in a temporary copy of the project. Prints Markdown tables.
+
+Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick] [--no-reload] [--no-nav]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "tools"))
+
+SIZES = ((10, 100), (100, 1000), (1000, 10000))
+# A page that lists every generated page in its sidebar: how much of it is the nav.
+SAMPLE_PAGE = "brands/xunzhou-fengqiao/index.html"
+
+
+# --------------------------------------------------------------------------- the build process
+
+
+def _child(project: Path, site_dir: Path, out: Path, nav: str) -> None:
+    """Run one instrumented ``mkdocs build --strict`` in this process; write the timers to ``out``."""
+    timers: dict[str, float] = {"hooks_import": 0.0, "load": 0.0, "pages": 0.0, "render": 0.0, "search": 0.0}
+    counts = {"render": 0}
+
+    def timed(name, function):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                timers[name] += time.perf_counter() - started
+                counts[name] = counts.get(name, 0) + 1
+
+        wrapper.__wrapped__ = function
+        return wrapper
+
+    # The hooks file imports the core from its own folder: make that the copy's, import it first
+    # (timed), and wrap the functions before MkDocs loads the hooks file, which imports them by name.
+    sys.path.insert(0, str(project / "hooks"))
+    started = time.perf_counter()
+    import showcase.catalog
+    import showcase.pages
+    import showcase.render
+
+    timers["hooks_import"] = time.perf_counter() - started
+    showcase.catalog.load_catalog = timed("load", showcase.catalog.load_catalog)
+    showcase.pages.build_pages = timed("pages", showcase.pages.build_pages)
+    build_nav = showcase.pages.build_nav
+    if nav == "sections":
+        # The variant: generated sections keep their index pages but list no brand or project.
+        def build_nav(*args, _original=build_nav, **kwargs):
+            return [entry for entry in _original(*args, **kwargs) if not any(isinstance(v, list) and len(v) > 12
+                                                                       for v in entry.values())]
+    showcase.pages.build_nav = timed("pages", build_nav)
+    showcase.render.Renderer.__init__ = timed("render", showcase.render.Renderer.__init__)
+    showcase.render.Renderer.render = timed("render", showcase.render.Renderer.render)
+
+    from material.plugins.search.plugin import SearchPlugin
+
+    for event in ("on_startup", "on_config", "on_page_context", "on_post_build"):
+        if hasattr(SearchPlugin, event):
+            setattr(SearchPlugin, event, timed("search", getattr(SearchPlugin, event)))
+
+    from mkdocs.__main__ import cli
+
+    os.chdir(project)
+    started = time.perf_counter()
+    cli.main(
+        ["build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        standalone_mode=False,
+    )
+    timers["mkdocs_call"] = time.perf_counter() - started
+    out.write_text(json.dumps({"timers": timers, "counts": counts}), encoding="utf-8")
+
+
+@dataclass
+class Build:
+    wall: float
+    peak_mb: float
+    timers: dict[str, float]
+    pages: int = 0
+    html_bytes: int = 0
+    nav_share: float = 0.0
+
+    @property
+    def hooks(self) -> float:
+        return sum(self.timers[k] for k in ("hooks_import", "load", "pages", "render"))
+
+    @property
+    def search(self) -> float:
+        return self.timers["search"]
+
+    @property
+    def mkdocs(self) -> float:
+        return self.wall - self.hooks - self.search
+
+
+def run_build(project: Path, site_dir: Path, nav: str = "full") -> Build:
+    """One instrumented build in a fresh process: wall time, peak memory and the timers."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        out = Path(handle.name)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(project), str(site_dir), str(out),
+               "--nav", nav]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    process.stdout.close()
+    if process.returncode != 0:
+        raise SystemExit(f"mkdocs build --strict failed in {project}:\n{output[-4000:]}")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    out.unlink()
+    build = Build(wall=wall, peak_mb=usage.ru_maxrss / 1024, timers=data["timers"])
+    pages = list(site_dir.rglob("*.html"))
+    build.pages = len(pages)
+    build.html_bytes = sum(p.stat().st_size for p in pages)
+    sample = site_dir / SAMPLE_PAGE
+    if sample.exists():
+        build.nav_share = nav_share(sample.read_text(encoding="utf-8"))
+    return build
+
+
+def nav_share(html: str) -> float:
+    """The part of a page's HTML that is the primary sidebar (the site nav)."""
+    start = html.find('<div class="md-sidebar md-sidebar--primary"')
+    end = html.find('<div class="md-sidebar md-sidebar--secondary"')
+    return (end - start) / len(html) if 0 <= start < end else 0.0
+
+
+def median_build(project: Path, runs: int, nav: str = "full", label: str = "") -> tuple[Build, list[Build]]:
+    """``runs`` builds; the one with the median wall time, and all of them."""
+    builds = []
+    with tempfile.TemporaryDirectory() as folder:
+        for run in range(runs):
+            builds.append(run_build(project, Path(folder) / f"site{run}", nav))
+            print(f"  {label} run {run + 1}/{runs}: {builds[-1].wall:.2f} s", file=sys.stderr, flush=True)
+    ordered = sorted(builds, key=lambda b: b.wall)
+    return ordered[(len(ordered) - 1) // 2], builds
+
+
+def median_of(builds: list[Build], value) -> float:
+    return statistics.median(value(b) for b in builds)
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "?"
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = f"{kb / 1024 / 1024:.0f} GiB"
+    except (OSError, AttributeError):
+        pass
+    return f"{os.cpu_count()} 核（nproc），内存 {memory}，CPU {cpu}，Python {platform.python_version()}"
+
+
+def _load() -> str:
+    """The 1/5/15-minute load averages: above the core count, other work was slowing the builds."""
+    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def real_site(runs: int) -> None:
+    from site_build import copy_project
+
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder) / "project")
+        _, builds = median_build(project, runs, label="real site")
+    m = lambda value: median_of(builds, value)  # noqa: E731
+    print(f"\n### 真实网站（{builds[0].pages} 个页面，{runs} 次生成的中位数）\n")
+    print("| 部分 | 时间 (s) | 占比 |")
+    print("| --- | ---: | ---: |")
+    total = m(lambda b: b.wall)
+    rows = [
+        ("生成总时间（mkdocs build --strict，含启动 Python）", total),
+        ("hooks：导入核心代码", m(lambda b: b.timers["hooks_import"])),
+        ("hooks：读取与校验资料 load_catalog", m(lambda b: b.timers["load"])),
+        ("hooks：页面模型与导航 build_pages、build_nav", m(lambda b: b.timers["pages"])),
+        ("hooks：渲染生成页面 Renderer", m(lambda b: b.timers["render"])),
+        ("hooks 合计", m(lambda b: b.hooks)),
+        ("Material 搜索插件（jieba 分词、索引）", m(lambda b: b.search)),
+        ("MkDocs 其余（Markdown、模板、导航、写文件）", m(lambda b: b.mkdocs)),
+    ]
+    for name, value in rows:
+        print(f"| {name} | {value:.3f} | {value / total:.0%} |")
+    print(f"\n峰值内存 {m(lambda b: b.peak_mb):.0f} MB。")
+
+
+def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
+    from site_build import copy_project
+    from synthetic_data import generate
+
+    results: list[tuple[int, int, Build, int]] = []
+    variants: dict[int, Build] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for brands, honours in sizes:
+            project = copy_project(Path(folder) / f"project-{brands}")
+            generate(project, brands, honours)
+            count = large_runs if brands >= 1000 else runs
+            build, _ = median_build(project, count, label=f"{brands}/{honours}")
+            results.append((brands, honours, build, count))
+            if nav_variant and brands >= 100:
+                variants[brands], _ = median_build(project, count, nav="sections",
+                                                   label=f"{brands}/{honours} nav without brands")
+            shutil.rmtree(project)
+
+    print("\n### 数据量与生成时间（合成数据）\n")
+    print("| 品牌+项目 / 荣誉 | 次数 | 页面 | 生成时间 (s) | 10 倍数据的时间比 | hooks | 搜索插件 | MkDocs 其余 "
+          "| 峰值内存 (MB) | 全部 HTML (MB) | 侧栏导航占品牌页 |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    previous = None
+    for brands, honours, b, count in results:
+        ratio = f"{b.wall / previous.wall:.1f}" if previous else "—"
+        print(
+            f"| {brands} / {honours} | {count} | {b.pages} | {b.wall:.1f} | {ratio} "
+            f"| {b.hooks:.2f} s（{b.hooks / b.wall:.1%}） | {b.search:.1f} s（{b.search / b.wall:.0%}） "
+            f"| {b.mkdocs:.1f} s（{b.mkdocs / b.wall:.0%}） | {b.peak_mb:.0f} | {b.html_bytes / 1e6:.1f} "
+            f"| {b.nav_share:.0%} |"
+        )
+        previous = b
+    print("\nhooks 细分（秒）：\n")
+    print("| 品牌+项目 / 荣誉 | 导入核心 | load_catalog | build_pages、build_nav | Renderer |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for brands, honours, b, _ in results:
+        t = b.timers
+        print(f"| {brands} / {honours} | {t['hooks_import']:.2f} | {t['load']:.2f} | {t['pages']:.2f} | {t['render']:.2f} |")
+    if variants:
+        print("\n### 导航：每页都带整个侧栏\n")
+        print("对照组的侧栏不列各个品牌和法庭项目（由品牌矩阵进入），其余相同。\n")
+        print("| 品牌+项目 / 荣誉 | 现在：生成时间 (s) | 现在：全部 HTML (MB) | 对照：生成时间 (s) "
+              "| 对照：MkDocs 其余 (s) | 对照：全部 HTML (MB) |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for brands, honours, b, _ in results:
+            v = variants.get(brands)
+            if v:
+                print(f"| {brands} / {honours} | {b.wall:.1f} | {b.html_bytes / 1e6:.1f} | {v.wall:.1f} | {v.mkdocs:.1f} "
+                      f"| {v.html_bytes / 1e6:.1f} |")
+        sizes_done = sorted(variants)
+        if len(sizes_done) >= 2:
+            small, large = sizes_done[-2], sizes_done[-1]
+            full = {brands: b for brands, _, b, _ in results}
+            print(f"\n{small} → {large} 个品牌+项目的时间比：现在 {full[large].wall / full[small].wall:.1f}，"
+                  f"对照 {variants[large].wall / variants[small].wall:.1f}（线性约为 10）。")
+
+
+def reload_time(runs: int) -> None:
+    print("\n### 预览刷新（make serve：保存数据文件 → 浏览器显示新内容）\n")
+    script = REPO / "tools" / "bench_reload.py"
+    result = subprocess.run([sys.executable, str(script), "--runs", str(runs)], capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"没有测成（tools/bench_reload.py 退出码 {result.returncode}）：{result.stderr.strip()[-500:]}")
+        return
+    match = re.search(r"median: ([\d.]+) s", result.stdout)
+    print(f"{runs} 次的中位数 **{match.group(1)} 秒**。" if match else result.stdout)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="builds per size (median); default 5")
+    parser.add_argument("--large-runs", type=int, default=3, help="builds at 1,000 brands (median); default 3")
+    parser.add_argument("--quick", action="store_true", help="only 10/100 and 100/1000, 3 runs, no reload")
+    parser.add_argument("--no-reload", action="store_true", help="skip the preview reload measurement")
+    parser.add_argument("--no-nav", action="store_true", help="skip the builds with a nav that lists no brand")
+    parser.add_argument("--child", nargs=3, metavar=("PROJECT", "SITE", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--nav", default="full", choices=("full", "sections"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        project, site_dir, out = (Path(p) for p in args.child)
+        _child(project, site_dir, out, args.nav)
+        return
+
+    sizes = SIZES[:2] if args.quick else SIZES
+    runs = 3 if args.quick else args.runs
+    started = time.monotonic()
+    print(f"## 生成性能（tools/bench.py）\n\n机器：{machine()}。开始时负载 {_load()}。")
+    real_site(runs)
+    scaling(runs, args.large_runs, sizes, nav_variant=not (args.no_nav or args.quick))
+    if not (args.no_reload or args.quick):
+        reload_time(5)
+    print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {_load()}。）")
+
+
+if __name__ == "__main__":
+    main()
