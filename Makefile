@@ -34,7 +34,7 @@ check: install
 schema: install
 	$(PY) -m showcase schema
 
-test: install system-deps
+test: install system-deps node-deps
 	$(PY) -m pytest
 
 # Node tools, pinned in package-lock.json: Lighthouse for make lighthouse and tests/test_lighthouse.py.
