@@ -96,3 +96,15 @@ def test_nav_follows_the_data_order(catalog):
     assert [list(e)[0] for e in sub_brands] == [b.name for b in catalog.sub_brands]
     projects = next(entry["法庭特色项目"] for entry in nav if "法庭特色项目" in entry)
     assert [list(e.values())[0] for e in projects] == ["projects/jintian.md", "projects/mule.md", "projects/madong.md"]
+
+
+def test_long_sections_leave_the_nav_for_the_matrix(catalog):
+    from dataclasses import replace
+
+    from showcase.pages import NAV_LIMIT
+
+    many = [Brand(slug=f"b{i}", name=f"品牌{i}", parent=catalog.master.slug) for i in range(NAV_LIMIT + 1)]
+    nav = build_nav(replace(catalog, sub_brands=many))
+    assert not any("子品牌" in entry for entry in nav)
+    assert {"品牌矩阵": "matrix.md"} in nav and any("法庭特色项目" in entry for entry in nav)
+    assert any("子品牌" in entry for entry in build_nav(replace(catalog, sub_brands=many[:NAV_LIMIT])))

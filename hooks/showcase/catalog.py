@@ -28,12 +28,19 @@ class Catalog:
     # Activity records by brand or project slug, newest first.
     activities: dict[str, list[Activity]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    _honours_index: dict[str, list[Honour]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def projects_of(self, brand: Brand) -> list[Project]:
         return [p for p in self.projects if p.parent == brand.slug]
 
     def honours_of(self, slug: str) -> list[Honour]:
-        return [h for h in self.honours if h.brand == slug]
+        # Indexed once per catalogue: pages ask for every brand's honours, several times each.
+        if self._honours_index is None:
+            index: dict[str, list[Honour]] = defaultdict(list)
+            for honour in self.honours:
+                index[honour.brand].append(honour)
+            self._honours_index = index
+        return list(self._honours_index.get(slug, []))
 
     def activities_of(self, slug: str) -> list[Activity]:
         return self.activities.get(slug, [])

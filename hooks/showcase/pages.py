@@ -18,6 +18,7 @@ TIMELINE = "honours.md"
 FIGURES = "figures.md"
 CASEBOOK = "casebook.md"
 TRACKING = "tracking.md"
+NAV_LIMIT = 30
 COMPARE = "compare.md"
 
 
@@ -133,12 +134,16 @@ def _tracking_context(catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
 def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str, Any]]:
     """The generated part of the nav, in MkDocs' nav format, ordered as in the data."""
     tracking = [{"品牌跟踪问效": TRACKING}] if with_tracking else []
+    sub_brands = [{_nav_label(b, b.name): brand_uri(b)} for b in catalog.sub_brands]
+    projects = [{_nav_label(p, _project_label(p)): brand_uri(p)} for p in catalog.projects]
     return [
         {"首页": HOME},
         {"品牌矩阵": MATRIX},
         {"总品牌": brand_uri(catalog.master)},
-        {"子品牌": [{_nav_label(b, b.name): brand_uri(b)} for b in catalog.sub_brands]},
-        {"法庭特色项目": [{_nav_label(p, _project_label(p)): brand_uri(p)} for p in catalog.projects]},
+        # MkDocs prints the whole nav on every page: a long list would make the build quadratic.
+        # Past NAV_LIMIT entries a section is left out, and the matrix page lists them instead.
+        *([{"子品牌": sub_brands}] if len(sub_brands) <= NAV_LIMIT else []),
+        *([{"法庭特色项目": projects}] if len(projects) <= NAV_LIMIT else []),
         {"荣誉时间轴": TIMELINE},
         {"数字图表": FIGURES},
         {"审阅专区": [{"案例汇编": CASEBOOK}, {"品牌对比": COMPARE}]},

@@ -58,11 +58,12 @@ def timeline_filters(catalog: Catalog) -> list[FilterGroup]:
     honours = catalog.honours
     levels = [(v, v) for v in LEVELS if any(h.level == v for h in honours)]
     kinds = [(v, v) for v in KINDS if any(h.kind == v for h in honours)]
+    with_honours = {h.brand for h in honours}
     brands = [
         (item.slug, item.name)
         for item in [catalog.master, *catalog.sub_brands, *catalog.projects]
-        if any(h.brand == item.slug for h in honours)
+        if item.slug in with_honours
     ]
-    if any(h.brand is None for h in honours):
+    if None in with_honours:
         brands.append((NO_BRAND, "未注明品牌"))
     return [FilterGroup("level", "级别", levels), FilterGroup("kind", "类别", kinds), FilterGroup("brand", "品牌", brands)]
