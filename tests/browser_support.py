@@ -50,9 +50,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_directory(path: Path) -> Iterator[str]:
+def serve_directory(path: Path, handler_class: type = _QuietHandler) -> Iterator[str]:
     """Serve ``path`` on 127.0.0.1 at a free port; yields the base URL, ending in ``/``."""
-    handler = functools.partial(_QuietHandler, directory=str(path))
+    handler = functools.partial(handler_class, directory=str(path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: the OS picks a free one
     thread = threading.Thread(target=server.serve_forever, name=f"serve {path}", daemon=True)
     thread.start()

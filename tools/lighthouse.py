@@ -12,7 +12,6 @@ Usage: python tools/lighthouse.py [--site DIR] [--runs 3] [--threshold 0.95] [--
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import json
@@ -22,13 +21,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+from browser_support import serve_directory  # noqa: E402  (the tests' local server, shared)
+
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path("/usr/bin/chromium")
 PAGES = ("", "brands/xunzhou-fengqiao/", "projects/jintian/", "honours/", "news/2023/12/27/brand-report/")
@@ -85,20 +84,9 @@ class _Body:
         pass
 
 
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
+def serve(site: Path):
     """Serve ``site`` on 127.0.0.1 at a free port, gzip on; yields the base URL ending in ``/``."""
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    return serve_directory(site, _GzipHandler)
 
 
 @dataclass
