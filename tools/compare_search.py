@@ -35,7 +35,6 @@ Usage: .venv/bin/python tools/compare_search.py --pagefind /tmp/pfvenv/bin/pytho
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import os
@@ -46,9 +45,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -400,20 +397,9 @@ class _HeaderHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
 def serve_with_csp(path: Path, policy: str):
-    """Like browser_support.serve_directory, with a Content-Security-Policy header on every response."""
-    handler = functools.partial(type("H", (_HeaderHandler,), {"csp": policy}), directory=str(path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    """browser_support.serve_directory, with a Content-Security-Policy header on every response."""
+    return serve_directory(path, type("H", (_HeaderHandler,), {"csp": policy}))
 
 
 def site_policy(site: Path) -> tuple[str, str]:
