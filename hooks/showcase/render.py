@@ -8,15 +8,18 @@ as a safety net for a value that misses both.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import string
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
 from .catalog import Catalog
+from .collector import collector_paused
 from .pages import PageModel, brand_uri, parent_of, tier_of
 from .schema import Honour
 from .tracking import yearly_figures
@@ -24,19 +27,12 @@ from .tracking import yearly_figures
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 # Needs pymdownx.escapeall, which makes every backslash-escaped character literal.
 _MARKDOWN_PUNCTUATION = set(string.punctuation) - set(_HTML_ENTITIES)
+_PLAIN_TEXT = str.maketrans({**_HTML_ENTITIES, **{char: "\\" + char for char in _MARKDOWN_PUNCTUATION}})
 
 
 def plain_text(value: object) -> Markup:
     """A plain field, safe anywhere in Markdown: nothing in it is markup."""
-    out = []
-    for char in " ".join(str(value).split()):
-        if char in _HTML_ENTITIES:
-            out.append(_HTML_ENTITIES[char])
-        elif char in _MARKDOWN_PUNCTUATION:
-            out.append("\\" + char)
-        else:
-            out.append(char)
-    return Markup("".join(out))
+    return Markup(" ".join(str(value).split()).translate(_PLAIN_TEXT))
 
 
 def markdown_text(value: object) -> Markup:
@@ -52,6 +48,7 @@ def date_label(honour: Honour) -> str:
     return partial_date(honour.date)
 
 
+@functools.lru_cache(maxsize=1024)  # a few hundred distinct dates, printed tens of thousands of times
 def partial_date(date: str) -> str:
     """"2022" → 2022年, "2023-05" → 2023年5月, "2023-12-27" → 2023年12月27日."""
     parts = [int(p) for p in date.split("-")]
@@ -66,7 +63,15 @@ def html_attribute(value: object) -> str:
 class Renderer:
     """Renders the pages of one catalogue. ``preview`` shows what the data still lacks."""
 
-    def __init__(self, catalog: Catalog, templates: Path, preview: bool = False, directory_urls: bool = True):
+    def __init__(
+        self,
+        catalog: Catalog,
+        templates: Path,
+        preview: bool = False,
+        directory_urls: bool = True,
+        cache_dir: Path | None = None,
+    ):
+        """``cache_dir``, when given, keeps the compiled templates between builds (Jinja checks their source)."""
         self.catalog = catalog
         self.preview = preview
         self.directory_urls = directory_urls
@@ -77,23 +82,34 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # A Renderer lives for one build: no need to look for changed templates on every page.
+            auto_reload=False,
+            bytecode_cache=_bytecode_cache(cache_dir) if cache_dir else None,
         )
         self.env.filters.update(text=plain_text, md=markdown_text, date_label=date_label, partial_date=partial_date)
         self.env.globals.update(yearly_figures=yearly_figures)
+
+    def render_all(self, pages: list[PageModel]) -> Iterator[tuple[PageModel, str]]:
+        """Every page with its Markdown, in order."""
+        with collector_paused():
+            for page in pages:
+                yield page, self.render(page)
 
     def render(self, page: PageModel) -> str:
         """The full Markdown source of ``page``: front matter, then body."""
         template = self.env.get_template(page.template)
 
+        source_folder = posixpath.dirname(page.src_uri) or "."
+        url_folder = posixpath.dirname(self._url_of(page.src_uri)) or "."
+
         def link(target: str) -> str:
             """A Markdown link to another source file; MkDocs turns it into a URL and checks it."""
-            return posixpath.relpath(target, posixpath.dirname(page.src_uri) or ".")
+            return _relative(target, source_folder)
 
         def url(target: str) -> str:
             """The final relative URL of another page, for raw HTML that MkDocs does not rewrite."""
-            here = posixpath.dirname(self._url_of(page.src_uri)) or "."
             there = self._url_of(target)
-            relative = posixpath.relpath(there or ".", here)
+            relative = _relative(there or ".", url_folder)
             return relative + "/" if there.endswith("/") or there == "" else relative
 
         body = template.render(
@@ -122,3 +138,15 @@ class Renderer:
         if stem == "index" or stem.endswith("/index"):
             return stem.removesuffix("index")
         return stem + "/"
+
+
+# Pages link to the same few hundred targets from the same few folders; relpath is slow enough to matter.
+_relative = functools.lru_cache(maxsize=4096)(posixpath.relpath)
+
+
+def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout still builds, compiling the templates each time
+    return jinja2.FileSystemBytecodeCache(str(folder))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from typing import get_args
 
 from .catalog import Catalog
@@ -32,8 +33,7 @@ class YearGroup:
 def timeline_groups(honours: list[Honour]) -> list[YearGroup]:
     """Dated honours by year, oldest first, each year in date order; undated ones last, never guessed."""
     dated = sorted((h for h in honours if h.date), key=lambda h: (h.date, h.slug))
-    years = sorted({h.year for h in dated})
-    groups = [YearGroup(year, [h for h in dated if h.year == year]) for year in years]
+    groups = [YearGroup(year, list(group)) for year, group in groupby(dated, key=lambda h: h.year)]
     undated = sorted((h for h in honours if not h.date), key=_rank)
     if undated:
         groups.append(YearGroup(None, undated))
