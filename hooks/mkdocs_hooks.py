@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from showcase.catalog import load_catalog
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.pages import build_nav, build_pages
+from showcase.parse_cache import CACHE_FOLDER
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
 from showcase.site_meta import footer, organization
@@ -45,12 +46,16 @@ def on_config(config):
     preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "true"
     _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
     try:
-        catalog = load_catalog(root / "data", docs_dir=Path(config.docs_dir), include_drafts=preview)
+        catalog = load_catalog(
+            root / "data", docs_dir=Path(config.docs_dir), include_drafts=preview, cache_dir=root / CACHE_FOLDER
+        )
     except DataInvalid as error:
         raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
     for warning in catalog.warnings:
         log.info(str(warning))
-    _Build.renderer = Renderer(catalog, root / "overrides" / "showcase", preview=preview)
+    _Build.renderer = Renderer(
+        catalog, root / "overrides" / "showcase", preview=preview, cache_dir=root / CACHE_FOLDER / "templates"
+    )
     # The tracking dashboard is for the editors' preview; it is judged as of the build's date.
     as_of = _build_date() if preview else None
     _Build.pages = build_pages(catalog, tracking_as_of=as_of)
@@ -80,8 +85,8 @@ def _escaped(nav):
 
 
 def on_files(files, config):
-    for page in _Build.pages:
-        files.append(File.generated(config, page.src_uri, content=_Build.renderer.render(page)))
+    for page, content in _Build.renderer.render_all(_Build.pages):
+        files.append(File.generated(config, page.src_uri, content=content))
     return files
 
 

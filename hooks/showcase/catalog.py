@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
+from .collector import collector_paused
 from .images import check_images
 from .problems import DataInvalid, Problem
 from .schema import COLLECTIONS, SINGLE_FILES, Activity, Brand, Honour, Project, Record, Site
 from .validation import dotted_path, validate
-from .yaml_reader import YamlDocument, YamlProblem, read_yaml
+from .parse_cache import ParseCache
+from .yaml_reader import YamlDocument, YamlProblem
 
 YAML_SUFFIXES = {".yml", ".yaml"}
 
@@ -28,25 +32,37 @@ class Catalog:
     # Activity records by brand or project slug, newest first.
     activities: dict[str, list[Activity]] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
-    _honours_index: dict[str, list[Honour]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    # Pages ask for these once per brand or honour: indexed once per catalogue, not searched each time.
+    @cached_property
+    def _by_slug(self) -> dict[str, Brand | Project]:
+        return {item.slug: item for item in [self.master, *self.sub_brands, *self.projects]}
+
+    @cached_property
+    def _projects_by_parent(self) -> dict[str, list[Project]]:
+        index: dict[str, list[Project]] = defaultdict(list)
+        for project in self.projects:
+            index[project.parent].append(project)
+        return index
+
+    @cached_property
+    def _honours_by_brand(self) -> dict[str | None, list[Honour]]:
+        index: dict[str | None, list[Honour]] = defaultdict(list)
+        for honour in self.honours:
+            index[honour.brand].append(honour)
+        return index
 
     def projects_of(self, brand: Brand) -> list[Project]:
-        return [p for p in self.projects if p.parent == brand.slug]
+        return list(self._projects_by_parent.get(brand.slug, []))
 
     def honours_of(self, slug: str) -> list[Honour]:
-        # Indexed once per catalogue: pages ask for every brand's honours, several times each.
-        if self._honours_index is None:
-            index: dict[str, list[Honour]] = defaultdict(list)
-            for honour in self.honours:
-                index[honour.brand].append(honour)
-            self._honours_index = index
-        return list(self._honours_index.get(slug, []))
+        return list(self._honours_by_brand.get(slug, []))
 
     def activities_of(self, slug: str) -> list[Activity]:
         return self.activities.get(slug, [])
 
     def find(self, slug: str) -> Brand | Project | None:
-        return next((b for b in [self.master, *self.sub_brands, *self.projects] if b.slug == slug), None)
+        return self._by_slug.get(slug)
 
 
 @dataclass
@@ -56,11 +72,14 @@ class _Loaded:
     document: YamlDocument
 
 
-def load_catalog(data_dir: Path, *, docs_dir: Path | None = None, include_drafts: bool = False) -> Catalog:
+def load_catalog(
+    data_dir: Path, *, docs_dir: Path | None = None, include_drafts: bool = False, cache_dir: Path | None = None
+) -> Catalog:
     """Read, validate and link ``data_dir``. Raise DataInvalid listing every error found.
 
     ``docs_dir``, when given, is where image paths must exist. Drafts are validated
-    always, but kept only with ``include_drafts`` (the editors' preview).
+    always, but kept only with ``include_drafts`` (the editors' preview). ``cache_dir``,
+    when given, keeps parsed files between builds (see parse_cache).
     """
     problems: list[Problem] = []
     loaded: dict[str, list[_Loaded]] = defaultdict(list)
@@ -68,31 +87,34 @@ def load_catalog(data_dir: Path, *, docs_dir: Path | None = None, include_drafts
     failed: list[dict] = []
     # Collections with a file that could not be read at all: its slug is unknown.
     unreadable: set[str] = set()
-    root = data_dir.parent
+    data_folder = data_dir.relative_to(data_dir.parent).as_posix()
+    cache = ParseCache(cache_dir)
 
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
-        file = path.relative_to(root).as_posix()
-        kind = _kind_of(path.relative_to(data_dir))
-        if kind is None:
-            problems.append(Problem(file, None, None, _misplaced_message(path.relative_to(data_dir))))
-            continue
-        try:
-            document, notes = read_yaml(path)
-        except YamlProblem as problem:
-            problems.append(Problem(file, problem.line, None, problem.message))
-            unreadable.add(kind)
-            continue
-        problems += [Problem(file, 1, None, note, "warning") for note in notes]
-        record, found = validate(_model_for(kind), document, file)
-        problems += found
-        if record is not None:
-            loaded[kind].append(_Loaded(record, file, document))
-        elif kind in ("brands", "projects") and isinstance(document.data, dict):
-            failed.append(document.data)
-        elif kind in ("brands", "projects"):
-            unreadable.add(kind)
+    with collector_paused():
+        for parts in _data_files(data_dir):
+            file = "/".join((data_folder, *parts))
+            kind = _kind_of(parts)
+            if kind is None:
+                problems.append(Problem(file, None, None, _misplaced_message(Path(*parts))))
+                continue
+            try:
+                with open(os.path.join(data_dir, *parts), "rb") as handle:
+                    document, notes = cache.parse(handle.read())
+            except YamlProblem as problem:
+                problems.append(Problem(file, problem.line, None, problem.message))
+                unreadable.add(kind)
+                continue
+            problems += [Problem(file, 1, None, note, "warning") for note in notes]
+            record, found = validate(_model_for(kind), document, file)
+            problems += found
+            if record is not None:
+                loaded[kind].append(_Loaded(record, file, document))
+            elif kind in ("brands", "projects") and isinstance(document.data, dict):
+                failed.append(document.data)
+            elif kind in ("brands", "projects"):
+                unreadable.add(kind)
+
+    cache.save()
 
     if not loaded.get("site.yml"):
         if not any(p.file.endswith("site.yml") for p in problems):
@@ -136,14 +158,24 @@ def without_drafts(catalog: Catalog) -> Catalog:
     return replace(catalog, sub_brands=sub_brands, projects=projects, honours=honours, activities=activities)
 
 
-def _kind_of(relative: Path) -> str | None:
+def _data_files(data_dir: Path) -> list[tuple[str, ...]]:
+    """Every file under ``data_dir`` but hidden ones, as path parts, in path order."""
+    files = []
+    for folder, subfolders, names in os.walk(data_dir):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = Path(folder).relative_to(data_dir).parts
+        files += [(*relative, name) for name in names if not name.startswith(".")]
+    return sorted(files)
+
+
+def _kind_of(parts: tuple[str, ...]) -> str | None:
     """'site.yml', or the collection folder a YAML file belongs to; None for anything else."""
-    if relative.suffix not in YAML_SUFFIXES:
+    if os.path.splitext(parts[-1])[1] not in YAML_SUFFIXES:
         return None
-    if len(relative.parts) == 1 and relative.name in SINGLE_FILES:
-        return relative.name
-    if len(relative.parts) == 2 and relative.parts[0] in COLLECTIONS:
-        return relative.parts[0]
+    if len(parts) == 1 and parts[0] in SINGLE_FILES:
+        return parts[0]
+    if len(parts) == 2 and parts[0] in COLLECTIONS:
+        return parts[0]
     return None
 
 
@@ -202,11 +234,11 @@ def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict], unreadabl
         if parent is not None and parent != master_slug and parent not in unchecked and brands_known:
             known = f"应填总品牌的网址名 {master_slug}" if master_slug else "请先确定总品牌"
             problem(item, "parent", f"上级品牌 {parent} 不存在或不是总品牌，{known}。")
+    options = "、".join(s for s, b in brands.items() if b.parent is not None)
     for item in loaded["projects"]:
         parent = item.record.parent
         if parent in unchecked or not brands_known:
             continue
-        options = "、".join(s for s, b in brands.items() if b.parent is not None)
         if parent in brands and brands[parent].parent is None:
             problem(item, "parent", f"{parent} 是总品牌。法庭特色项目要放在某个子品牌下面，可填：{options}。")
         elif parent not in brands:

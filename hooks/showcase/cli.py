@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .catalog import load_catalog
+from .parse_cache import CACHE_FOLDER
 from .scaffold import KINDS, QUESTIONS, ScaffoldError, create
 from .json_schema import stale_schemas, write_schemas
 from .problems import DataInvalid, format_report
@@ -57,7 +58,9 @@ def _new(args: argparse.Namespace) -> int:
 
 def _check(data: Path) -> int:
     try:
-        catalog = load_catalog(data, docs_dir=data.parent / "docs", include_drafts=True)
+        catalog = load_catalog(
+            data, docs_dir=data.parent / "docs", include_drafts=True, cache_dir=data.parent / CACHE_FOLDER
+        )
     except DataInvalid as error:
         print(format_report(error.problems), file=sys.stderr)
         return 1

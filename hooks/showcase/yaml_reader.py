@@ -8,7 +8,6 @@ YAML) decides what a valid date is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,20 +28,36 @@ class YamlProblem(Exception):
         super().__init__(message)
 
 
-@dataclass
 class YamlDocument:
-    data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
+    """A file's data, and the line where each field starts.
+
+    The lines are needed only to report a problem. A document rebuilt from the parse cache has
+    none: it keeps its bytes and parses them again the first time a line is asked for.
+    """
+
+    def __init__(self, data: Any, lines: dict[Path_, int] | None = None, *, source: bytes | None = None) -> None:
+        self.data = data
+        self._source = source
+        # None means "not worked out yet": only a document with its source may leave them for later.
+        self._lines = {} if lines is None and source is None else lines
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        if self._lines is None:
+            self._lines = parse_bytes(self._source)[0].lines
+        return self._lines
 
     def line_of(self, path: Path_) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
+        lines = self.lines
         for end in range(len(path), -1, -1):
-            if path[:end] in self.lines:
-                return self.lines[path[:end]]
+            if path[:end] in lines:
+                return lines[path[:end]]
         return None
 
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+STR_TAG = "tag:yaml.org,2002:str"
 # libyaml's parser and composer; resolution and construction happen in Python, in _Walk.
 _ComposeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -73,7 +88,11 @@ def _looks_like_gbk(raw: bytes) -> bool:
 
 def read_yaml(path: Path) -> tuple[YamlDocument, list[str]]:
     """Read ``path``; return the document and warnings, or raise YamlProblem."""
-    raw = path.read_bytes()
+    return parse_bytes(path.read_bytes())
+
+
+def parse_bytes(raw: bytes) -> tuple[YamlDocument, list[str]]:
+    """Parse a file's bytes; return the document and warnings, or raise YamlProblem."""
     if len(raw) > MAX_BYTES:
         raise YamlProblem(f"文件太大（{len(raw) // 1024} KB），数据文件不应超过 {MAX_BYTES // 1000} KB。")
     text, warnings = decode(raw)
@@ -96,7 +115,7 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlProblem("嵌套层数太深，数据文件不需要这么多层。") from None
     if node is None:
         raise YamlProblem("文件是空的。请参照同一文件夹里的其他文件填写内容。", 1)
-    document = YamlDocument(data=None)
+    document = YamlDocument(data=None, lines={})
     try:
         document.data = _Walk().to_python(node, (), document.lines)
     except RecursionError:
@@ -158,8 +177,10 @@ class _Walk:
         self.seen.add(id(node))
         lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, ScalarNode):
-            if node.tag == TIMESTAMP_TAG:
-                return node.value  # dates stay text: the schema decides what a valid date is
+            # Text is nearly every value, and its node already holds it: no constructor needed.
+            # Dates stay text too: the schema, not YAML, decides what a valid date is.
+            if node.tag == STR_TAG or node.tag == TIMESTAMP_TAG:
+                return node.value
             return self.constructor.construct_object(node, deep=True)
         if isinstance(node, SequenceNode):
             return [self.to_python(child, path + (i,), lines) for i, child in enumerate(node.value)]
@@ -175,7 +196,10 @@ class _Walk:
                 raise YamlProblem("字段名必须是简单的文字。", line)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlProblem("不支持 YAML 合并（<<）。请把内容直接写出来。", line)
-            key = str(key_node.value if key_node.tag == TIMESTAMP_TAG else self.constructor.construct_object(key_node))
+            if key_node.tag == STR_TAG or key_node.tag == TIMESTAMP_TAG:
+                key = key_node.value
+            else:
+                key = str(self.constructor.construct_object(key_node))
             if key in result:
                 first = lines[path + (key,)]
                 raise YamlProblem(f"字段 {key} 重复出现（第 {first} 行已经有了）。请删掉其中一个。", line)
