@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from browser_support import PHONE, axe_violations, format_violations
+from browser_support import DESKTOP, PHONE, axe_violations, format_violations
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,28 @@ def test_key_pages_fit_a_phone_without_axe_violations(page, site_server, path):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_charts_are_sized_by_the_stylesheet_to_the_column(page, site_server, viewport):
+    """22rem wide unless the column is narrower, from site.css: no style attribute (the CSP allows none)."""
+    page.set_viewport_size(viewport)
+    page.goto(site_server + "figures/", wait_until="networkidle")
+    charts = page.eval_on_selector_all(
+        "svg.sc-chart",
+        """els => els.map(e => ({
+            style: e.getAttribute('style'),
+            width: e.getBoundingClientRect().width,
+            column: e.closest('.md-typeset').getBoundingClientRect().width,
+            rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+        }))""",
+    )
+    assert charts
+    for chart in charts:
+        assert chart["style"] is None
+        assert chart["width"] == pytest.approx(min(22 * chart["rem"], chart["column"]), abs=1)
+    if viewport is DESKTOP:
+        assert all(chart["width"] < chart["column"] for chart in charts)
 
 
 def visible_entries(page) -> list[str]:

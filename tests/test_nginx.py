@@ -218,6 +218,8 @@ def test_security_headers_and_csp_on_every_kind_of_response(nginx_site) -> None:
         policy = parse_policy(headers["content-security-policy"])
         assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
         assert "'unsafe-inline'" not in policy["style-src"]
+        # No style="" attribute anywhere on the site, so no 'unsafe-hashes' either.
+        assert "'unsafe-hashes'" not in policy["style-src"]
         assert policy["frame-ancestors"] == ["'none'"]
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["x-frame-options"] == "DENY"

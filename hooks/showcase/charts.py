@@ -39,10 +39,9 @@ BAR_HEIGHT = 20
 ROW_GAP = 10
 GAP = 6  # between a bar's end and its value
 SWATCH = 14
-# 22rem wide unless the column is narrower: text then renders near the body size
-# (about 18 px) on wide screens and about 15 px on a 390 px phone. A fixed width,
-# not 100 %, because Material's <figure> shrinks to fit its content.
-STYLE = "display:block;width:22rem;max-width:100%;height:auto"
+# The chart's size on the page (22rem wide unless the column is narrower) is set by
+# .sc-chart in docs/stylesheets/site.css, not by a style attribute: the published
+# Content-Security-Policy then needs no 'unsafe-hashes'.
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 # Punctuation that must not begin a wrapped line.
@@ -195,7 +194,7 @@ def _svg(chart_id: str, title: str, description: str, body: list[str], height: f
     lines = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="sc-chart" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {WIDTH} {_n(height)}" style="{STYLE}">',
+        f'viewBox="0 0 {WIDTH} {_n(height)}">',
         f'<title id="{chart_id}-title">{_escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{_escape(description)}</desc>',
         f'<rect x="0" y="0" width="{WIDTH}" height="{_n(height)}" fill="{BACKGROUND}"/>',
