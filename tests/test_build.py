@@ -32,6 +32,20 @@ def test_every_brand_and_project_has_its_page(built_site: Path, page: str):
     assert 'href="../../matrix/"' in source
 
 
+def test_the_skip_link_of_every_page_lands_on_its_one_title(built_site: Path):
+    """"跳到正文" must land above the lead and the timeline's filters, not on the first section."""
+    wrong = {}
+    for page in html_pages(built_site):
+        source = page.read_text(encoding="utf-8")
+        skip = re.search(r'<a href="#([^"]+)" class="md-skip">', source)
+        if skip is None:
+            continue
+        titles = re.findall(r"<h1[^>]*>", source)
+        if len(titles) != 1 or f'id="{unquote(skip.group(1))}"' not in titles[0]:
+            wrong[page.relative_to(built_site).as_posix()] = (skip.group(1), titles)
+    assert not wrong, wrong
+
+
 def test_brand_page_shows_its_case_sections(built_site: Path):
     text = main_text(built_site / "brands/xunzhou-fengqiao/index.html")
     for heading in ("品牌内涵", "主要做法", "法庭特色项目", "荣誉与肯定"):
