@@ -32,6 +32,20 @@ def test_every_brand_and_project_has_its_page(built_site: Path, page: str):
     assert 'href="../../matrix/"' in source
 
 
+def test_each_honour_on_a_brand_page_links_to_its_timeline_entry(built_site: Path):
+    timeline = (built_site / "honours/index.html").read_text(encoding="utf-8")
+    linked = set()
+    for page in BRAND_PAGES + PROJECT_PAGES:
+        source = (built_site / page).read_text(encoding="utf-8")
+        slug = page.split("/")[1]
+        anchors = re.findall(r'<a href="\.\./\.\./honours/#(honour-[^"]+)"><strong>', source)
+        assert anchors == [f"honour-{h.slug}" for h in CATALOG.honours_of(slug)], page
+        linked |= set(anchors)
+    assert linked, "no brand page lists an honour"
+    for anchor in linked:
+        assert f'id="{anchor}"' in timeline
+
+
 def test_the_skip_link_of_every_page_lands_on_its_one_title(built_site: Path):
     """"跳到正文" must land above the lead and the timeline's filters, not on the first section."""
     wrong = {}
