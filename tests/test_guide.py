@@ -311,7 +311,11 @@ BREAKAGES: dict[str, Breakage] = {
     "new-taken-slug": Breakage(
         lambda project: None, "网址名 xunzhou-fengqiao 已被", "new", ("new", "brand", "--slug", "xunzhou-fengqiao", "--name", "示例品牌")
     ),
-    "post-author": Breakage(_edit(POST, "draft: true\n", "authors:\n  - wangwu\n"), "Couldn't find author 'wangwu'", "build"),
+    "post-author": Breakage(_edit(POST, "draft: true\n", "authors:\n  - wangwu\n"), "作者 wangwu 没有在 docs/news/.authors.yml 里登记"),
+    "post-author-build": Breakage(_edit(POST, "draft: true\n", "authors:\n  - wangwu\n"), "作者 wangwu 没有在 docs/news/.authors.yml 里登记", "build"),
+    "post-quoted-date": Breakage(_edit(POST, "date: 2024-01-15", 'date: "2024-01-15"'), "日期不要加引号，请写成 date: 2024-01-15。"),
+    "post-impossible-date": Breakage(_edit(POST, "date: 2024-01-15", "date: 2024-02-30"), "日期“2024-02-30”不是真实存在的日期"),
+    "post-no-description": Breakage(_edit(POST, "description: 示例新闻的一句话摘要，内容是虚构的。\n", ""), "缺少必填字段 description"),
 }
 
 

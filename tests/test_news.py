@@ -1,4 +1,4 @@
-"""News: the blog built by Material, and the Atom feed that the hook writes."""
+"""News: the blog built by Material, the Atom feed that the hook writes, and the checks of posts' front matter."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from xml.etree import ElementTree as ET
 import feedparser
 import pytest
 
+from showcase.catalog import load_catalog
 from showcase.feed import FeedEntry, atom_feed, post_date
+from showcase.news import check_news_posts
+from showcase.problems import DataInvalid
+from site_build import REPO, copy_project
 from site_text import main_text, visible_text
 
 POST = "news/2023/12/27/brand-report/index.html"
@@ -80,3 +84,67 @@ def test_blog_has_categories_and_an_archive(built_site: Path):
     for listing in (category, archive, built_site / "news/index.html"):
         text = visible_text(listing)
         assert "桂平法院机关党委品牌创建工作纪实" in text and "继续阅读" in text
+
+
+# --------------------------------------------------------------------------- front matter checks
+
+POST_SOURCE = "docs/news/posts/2023-12-27-brand-report.md"
+
+
+def post_problems(project: Path, severity: str = "error") -> list:
+    return [p for p in check_news_posts(project / "docs") if p.severity == severity]
+
+
+def line_of(project: Path, prefix: str) -> int:
+    lines = (project / POST_SOURCE).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(prefix))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "line_prefix", "expected"),
+    [
+        ("categories:", "catagories:", "catagories", "catagories:", "您是不是想写 categories？"),
+        ("date: 2023-12-27", 'date: "2023-12-27"', "date", "date:", "日期不要加引号，请写成 date: 2023-12-27。"),
+        ("date: 2023-12-27", "date: 2023-02-30", "date", "date:", "不是真实存在的日期"),
+        ("date: 2023-12-27", "date: 2023-12", "date", "date:", "新闻要写完整的年月日"),
+        ("  - zhangjinming", "  - zhangjinmin", "authors[2]", "  - zhangjinmin", "您是不是想写 zhangjinming？"),
+        ("slug: brand-report", "slug: Brand Report", "slug", "slug:", "网址名“Brand Report”不合规"),
+        ("categories:\n  - 品牌创建", "categories: 品牌创建", "categories", "categories:", "这里应填列表"),
+    ],
+)
+def test_each_front_matter_mistake_names_file_line_and_field(tmp_path, old, new, field, line_prefix, expected):
+    project = copy_project(tmp_path / "project")
+    path = project / POST_SOURCE
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = post_problems(project)
+    assert [(p.file, p.line, p.field) for p in found] == [(POST_SOURCE, line_of(project, line_prefix), field)]
+    assert expected in found[0].message
+
+
+def test_posts_without_front_matter_description_or_title_are_reported(tmp_path):
+    project = copy_project(tmp_path / "project")
+    posts = project / "docs/news/posts"
+    (posts / "no-front-matter.md").write_text("# 标题\n\n正文\n", encoding="utf-8")
+    (posts / "no-description.md").write_text("---\ndate: 2024-01-15\n---\n\n# 标题\n", encoding="utf-8")
+    (posts / "no-title.md").write_text("---\ndate: 2024-01-15\ndescription: 摘要。\n---\n\n正文\n", encoding="utf-8")
+    (posts / "broken-yaml.md").write_text("---\ndate: 2024-01-15\ndescription: [摘要\n---\n", encoding="utf-8")
+    errors = {(p.file.rsplit("/", 1)[1], p.line, p.field): p.message for p in post_problems(project)}
+    assert "缺少用两行 --- 包起来的信息" in errors[("no-front-matter.md", 1, None)]
+    assert "缺少必填字段 description" in errors[("no-description.md", 2, "description")]
+    assert any(name == "broken-yaml.md" and line in (3, 4) for name, line, _ in errors)
+    assert len(errors) == 3
+    warnings = post_problems(project, "warning")
+    assert [(p.file.rsplit("/", 1)[1], p.severity) for p in warnings] == [("no-title.md", "warning")]
+    assert "新闻没有标题" in warnings[0].message
+
+
+def test_the_real_posts_pass_and_a_post_mistake_stops_make_check(tmp_path):
+    assert check_news_posts(REPO / "docs") == []
+    project = copy_project(tmp_path / "project")
+    path = project / POST_SOURCE
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2023-12-27", 'date: "2023-12-27"'), encoding="utf-8")
+    with pytest.raises(DataInvalid) as raised:
+        load_catalog(project / "data", docs_dir=project / "docs")
+    assert [p.field for p in raised.value.problems] == ["date"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .collector import collector_paused
 from .images import check_images
+from .news import check_news_posts
 from .problems import DataInvalid, Problem
 from .schema import COLLECTIONS, SINGLE_FILES, Activity, Brand, Honour, Project, Record, Site
 from .validation import dotted_path, validate
@@ -123,6 +124,7 @@ def load_catalog(
     if docs_dir is not None:
         problems += check_images(loaded, docs_dir)
         problems += _check_posts(loaded, docs_dir)
+        problems += check_news_posts(docs_dir)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataInvalid(problems)

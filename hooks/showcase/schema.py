@@ -299,6 +299,30 @@ class Site(Record):
     contact: Contact = Field(default_factory=Contact)
 
 
+FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class NewsPost(Record):
+    """The front matter of a news post (docs/news/posts/*.md), as Material's blog reads it."""
+
+    date: Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN), AfterValidator(_check_calendar_date)] = Field(
+        description="发布日期，写完整的年月日，不加引号。", examples=["2023-12-27"]
+    )
+    description: PlainText = Field(
+        description="一两句话的摘要：显示在搜索引擎结果和新闻订阅里。",
+        examples=["2023年12月27日报道摘要：桂平法院机关党委以“党旗引领·法耀浔州”为总品牌推动党建与审判执行工作融合。"],
+    )
+    authors: list[Slug] = Field(
+        default_factory=list, description="作者的代号，在 docs/news/.authors.yml 里登记。", examples=[["qinxiao"]]
+    )
+    categories: list[PlainText] = Field(default_factory=list, description="分类，如“品牌创建”。", examples=[["品牌创建"]])
+    slug: Slug | None = Field(default=None, description="网址中的名字；不填就由标题生成。", examples=["brand-report"])
+    title: PlainText | None = Field(default=None, description="标题；不填就用正文第一行的“# 标题”。")
+    draft: bool = Field(default=False, description=DRAFT_HELP)
+    pin: bool = Field(default=False, description="填 true 时在新闻列表中置顶。")
+    readtime: int | None = Field(default=None, ge=1, description="阅读时间（分钟）；不填就自动估算。")
+
+
 # Which model checks which file: the folder a file sits in decides its kind.
 COLLECTIONS: dict[str, type[Record]] = {
     "brands": Brand,
@@ -317,7 +341,7 @@ def _field_examples() -> dict[str, object]:
     """The first example of every field name, for error messages that show a correct value."""
     examples: dict[str, object] = {}
     for model in (Brand, Project, Honour, Activity, ActivityLog, Figure, Image, Practice, Result, Case, Site,
-                  Court, SourceReport, FigureSet, Pillar, Contact):
+                  Court, SourceReport, FigureSet, Pillar, Contact, NewsPost):
         for name, info in model.model_fields.items():
             if info.examples and name not in examples:
                 examples[name] = info.examples[0]

@@ -11,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import DATE_PATTERN, FIELD_EXAMPLES, SLUG_PATTERN
+from .schema import DATE_PATTERN, FIELD_EXAMPLES, FULL_DATE_PATTERN, SLUG_PATTERN
 from .yaml_reader import Path_, YamlDocument
 
 TYPE_NAMES = {
@@ -82,7 +82,7 @@ def dotted_path(path: Path_) -> str | None:
 def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
     kind, ctx = item["type"], item.get("ctx", {})
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
-    example = _example(name)
+    example = _example(name, _own_example(model, path))
     if kind == "missing":
         return f"缺少必填字段 {name}。{example}"
     if kind == "extra_forbidden":
@@ -104,6 +104,8 @@ def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
             return f"网址名“{item['input']}”不合规：只能用小写英文字母、数字和单个连字符，不能有空格、中文、大写、斜杠或点。{example}"
         if pattern == DATE_PATTERN:
             return f"日期“{item['input']}”写法不对：应写成 2022、2022-05 或 2022-05-01。{example}"
+        if pattern == FULL_DATE_PATTERN:
+            return f"日期“{item['input']}”写法不对：新闻要写完整的年月日，如 2023-12-27。"
         if name == "post":
             return f"新闻路径“{item['input']}”不对：应写成 news/posts/文件名.md（相对于 docs/ 文件夹）。"
         return f"“{item['input']}”的写法不对。{example}"
@@ -185,8 +187,16 @@ def _describe(value: Any) -> str:
     return f"“{str(value)[:30]}”"
 
 
-def _example(name: str) -> str:
-    value = FIELD_EXAMPLES.get(name)
+def _own_example(model: type[BaseModel], path: Path_) -> object | None:
+    """The example the model itself gives for the field at ``path``, if any."""
+    names = [p for p in path if isinstance(p, str)]
+    parent = _model_at(model, tuple(names[:-1])) if names else None
+    field = parent.model_fields.get(names[-1]) if parent else None
+    return field.examples[0] if field and field.examples else None
+
+
+def _example(name: str, own: object | None = None) -> str:
+    value = own if own is not None else FIELD_EXAMPLES.get(name)
     if value is None:
         return ""
     # Quote an example that YAML would otherwise read as a number or a date, e.g. "2022".

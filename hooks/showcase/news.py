@@ -1,0 +1,103 @@
+"""Checks of the news posts under docs/news/posts/: their front matter, authors and title.
+
+Material's blog reads the same front matter, but stops at the first mistake with an English
+message; these checks find every mistake first and word them like the data checks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+from .schema import FULL_DATE_PATTERN, NewsPost
+from .validation import validate
+from .yaml_reader import YamlProblem, decode, parse_yaml, read_yaml
+
+POSTS_FOLDER = Path("news", "posts")
+AUTHORS_FILE = Path("news", ".authors.yml")
+# Material's rule: the front matter is the block between the first two lines of three dashes.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_TITLE = re.compile(r"^#[ \t]+\S", re.M)
+
+
+def check_news_posts(docs_dir: Path) -> list[Problem]:
+    """Every problem of every post, in file order; an empty list when all is well."""
+    folder = docs_dir / POSTS_FOLDER
+    if not folder.is_dir():
+        return []
+    authors = _known_authors(docs_dir)
+    problems: list[Problem] = []
+    for path in sorted(folder.rglob("*.md")):
+        problems += _check_post(path, f"docs/{path.relative_to(docs_dir).as_posix()}", authors)
+    return problems
+
+
+def _known_authors(docs_dir: Path) -> set[str] | None:
+    """The author keys of .authors.yml; None when there is no such file to check against."""
+    path = docs_dir / AUTHORS_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = read_yaml(path)[0].data
+    except YamlProblem:
+        return None  # Material reports a broken authors file itself
+    authors = data.get("authors") if isinstance(data, dict) else None
+    return set(authors) if isinstance(authors, dict) else set()
+
+
+def _check_post(path: Path, file: str, authors: set[str] | None) -> list[Problem]:
+    try:
+        text, _ = decode(path.read_bytes())
+    except YamlProblem as problem:
+        return [Problem(file, problem.line, None, problem.message)]
+    match = _FRONT_MATTER.match(text.removeprefix("\ufeff"))
+    if match is None:
+        return [Problem(file, 1, None, "新闻开头缺少用两行 --- 包起来的信息（date、description 等）。请参照同一文件夹里的其他新闻。")]
+    front_matter = match.group(1) or ""
+    try:
+        document = parse_yaml(front_matter)
+    except YamlProblem as problem:
+        return [Problem(file, problem.line + 1 if problem.line else None, None, problem.message)]
+    # The front matter starts on the file's second line.
+    document.lines.update({key: line + 1 for key, line in document.lines.items()})
+    _, problems = validate(NewsPost, document, file)
+    # The checks below read the raw values, so that they run even when a field above is wrong.
+    data = document.data if isinstance(document.data, dict) else {}
+    date = data.get("date")
+    if isinstance(date, str) and re.fullmatch(FULL_DATE_PATTERN, date) and isinstance(_loaded_date(front_matter), str):
+        problems.append(Problem(file, document.line_of(("date",)), "date", f"日期不要加引号，请写成 date: {date}。"))
+    if authors is not None and isinstance(data.get("authors"), list):
+        listed = "、".join(sorted(authors)) or "（还没有登记任何作者）"
+        for index, author in enumerate(data["authors"]):
+            if isinstance(author, str) and author not in authors:
+                problems.append(
+                    Problem(
+                        file, document.line_of(("authors", index)), f"authors[{index + 1}]",
+                        f"作者 {author} 没有在 docs/{AUTHORS_FILE.as_posix()} 里登记。{_closest(author, authors)}"
+                        f"已登记的有：{listed}。",
+                    )
+                )
+    body = text[match.end():]
+    if data.get("title") is None and not _TITLE.search(body):
+        problems.append(
+            Problem(file, None, None, "新闻没有标题：请在正文第一行写“# 标题”，或在开头的信息里填 title。", "warning")
+        )
+    return problems
+
+
+def _loaded_date(front_matter: str) -> object:
+    """``date`` as Material will read it: a quoted date is text, which Material refuses."""
+    try:
+        data = yaml.load(front_matter, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, ValueError):  # ValueError: a date such as 2024-02-30, reported by the schema
+        return None
+    return data.get("date") if isinstance(data, dict) else None
+
+
+def _closest(word: str, options: set[str]) -> str:
+    match = difflib.get_close_matches(word, sorted(options), n=1)
+    return f"您是不是想写 {match[0]}？" if match else ""
