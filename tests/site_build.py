@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+
+from strict_build import run_build  # noqa: F401 - the tests' way to build, shared with the tools
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
@@ -22,16 +21,3 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy(source, target / part)
     return target
-
-
-def run_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run a strict build of ``project`` into ``site_dir``; the caller checks the result."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )

@@ -13,14 +13,12 @@ import gzip
 import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from site_build import copy_project
+from site_build import copy_project, run_build
 
 EPOCH = 1703606400  # 2023-12-26T16:00:00Z, 2023-12-27 in Beijing
 FAKETIME = shutil.which("faketime")
@@ -28,28 +26,7 @@ FAKETIME = shutil.which("faketime")
 
 def build(project: Path, site_dir: Path, *, prefix: tuple[str, ...] = (), **env: str) -> Path:
     """Strict build of ``project`` with SOURCE_DATE_EPOCH; extra environment variables in ``env``."""
-    environment = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": str(EPOCH),
-        "PYTHONPATH": str(project / "hooks"),
-        **env,
-    }
-    command = [
-        *prefix,
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(site_dir),
-    ]
-    result = subprocess.run(
-        command, cwd=project, env=environment, capture_output=True, text=True, timeout=600
-    )
+    result = run_build(project, site_dir, env={"SOURCE_DATE_EPOCH": str(EPOCH), **env}, prefix=prefix)
     if result.returncode != 0:
         pytest.fail(f"build failed:\n{result.stderr}", pytrace=False)
     return site_dir

@@ -27,6 +27,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 from browser_support import serve_directory  # noqa: E402  (the tests' local server, shared)
+from strict_build import run_build  # noqa: E402
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -208,9 +209,9 @@ def details(results: list[Result], threshold: float = THRESHOLD, everything: boo
 
 
 def build_site(target: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(target)],
-                   cwd=REPO, env=env, check=True)
+    result = run_build(REPO, target, "--quiet")
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build --strict failed:\n{result.stderr[-4000:]}")
 
 
 def main() -> int:

@@ -67,6 +67,7 @@ from urllib.parse import unquote, urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 from showcase.csp import content_security_policy, scan_site  # noqa: E402
+from strict_build import run_build  # noqa: E402
 
 TEMPLATE = REPO / "deploy" / "nginx.conf.template"
 # SOURCE_DATE_EPOCH outside git: 2023-12-27 00:00 Beijing time, the date of the court's report.
@@ -105,24 +106,7 @@ def source_date_epoch(project: Path) -> str:
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of ``project`` into ``site_dir``, reproducibly."""
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": source_date_epoch(project),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(project / "hooks"), os.environ.get("PYTHONPATH")])),
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(site_dir),
-    ]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    return run_build(project, site_dir, env={"SOURCE_DATE_EPOCH": source_date_epoch(project)}, timeout=None)
 
 
 # MkDocs' own warnings that editors meet most, in Chinese (the original line stays above it).
