@@ -46,7 +46,7 @@ def test_key_pages_fit_a_phone_without_axe_violations(page, site_server, path):
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_charts_are_sized_by_the_stylesheet_to_the_column(page, site_server, viewport):
-    """22rem wide unless the column is narrower, from site.css: no style attribute (the CSP allows none)."""
+    """16rem wide unless the column is narrower, from site.css: no style attribute (the CSP allows none)."""
     page.set_viewport_size(viewport)
     page.goto(site_server + "figures/", wait_until="networkidle")
     charts = page.eval_on_selector_all(
@@ -61,7 +61,7 @@ def test_charts_are_sized_by_the_stylesheet_to_the_column(page, site_server, vie
     assert charts
     for chart in charts:
         assert chart["style"] is None
-        assert chart["width"] == pytest.approx(min(22 * chart["rem"], chart["column"]), abs=1)
+        assert chart["width"] == pytest.approx(min(16 * chart["rem"], chart["column"]), abs=1)
     if viewport is DESKTOP:
         assert all(chart["width"] < chart["column"] for chart in charts)
 
