@@ -48,6 +48,12 @@ def test_printed_casebook_is_a4_with_a_page_per_case_and_no_navigation(page, sit
         assert locator.count() == 0 or not locator.first.is_visible(), hidden
     family = page.eval_on_selector(".md-typeset", "e => getComputedStyle(e).fontFamily")
     assert "FangSong" in family
+    # Links (the honours link to the timeline) print as plain black text: no underline on paper.
+    links = page.eval_on_selector_all(
+        ".md-typeset a[href*='honours/#honour-']",
+        "els => els.map(e => [getComputedStyle(e).textDecorationLine, getComputedStyle(e).color])",
+    )
+    assert links and all(link == ["none", "rgb(0, 0, 0)"] for link in links), links
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     (tmp_path / "casebook.pdf").write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
