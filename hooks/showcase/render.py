@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup, escape
 
 from .catalog import Catalog
@@ -144,9 +145,19 @@ class Renderer:
 _relative = functools.lru_cache(maxsize=4096)(posixpath.relpath)
 
 
+class _KeptTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds. A folder it cannot write only costs the compiling."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # a read-only checkout still builds, compiling the templates each time
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    return _KeptTemplates(str(folder))

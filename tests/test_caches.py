@@ -1,4 +1,4 @@
-"""The parse cache: a second load parses nothing unchanged, and never serves a stale or wrong document."""
+"""What is kept between builds (parsed data files, compiled templates) and the paused collector: never stale, never in the way."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import gc
 import pickle
 from pathlib import Path
 
+import jinja2.bccache
 import pytest
 
 from showcase import parse_cache
@@ -137,6 +138,24 @@ def test_compiled_templates_are_kept_and_render_the_same(project, tmp_path):
     for _ in range(2):
         assert [text for _, text in Renderer(catalog, templates, cache_dir=cached).render_all(pages)] == plain
     assert any(cached.iterdir())
+
+
+def test_a_template_cache_that_cannot_be_written_does_not_stop_rendering(project, tmp_path, monkeypatch):
+    catalog = load(project)
+    pages = build_pages(catalog)[:3]
+    templates = project / "overrides" / "showcase"
+    expected = [text for _, text in Renderer(catalog, templates).render_all(pages)]
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(jinja2.bccache.tempfile, "NamedTemporaryFile", refuse)
+    rendered = Renderer(catalog, templates, cache_dir=tmp_path / "templates").render_all(pages)
+    assert [text for _, text in rendered] == expected
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    rendered = Renderer(catalog, templates, cache_dir=blocked / "templates").render_all(pages)
+    assert [text for _, text in rendered] == expected
 
 
 def test_the_collector_is_paused_only_inside_and_restored_after_an_error():
