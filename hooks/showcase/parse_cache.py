@@ -42,7 +42,6 @@ class ParseCache:
         self.version = _reader_version()
         self._stored = self._read() if folder else {}
         self._used: dict[bytes, _Entry] = {}
-        self.hits = 0
 
     def parse(self, raw: bytes) -> tuple[YamlDocument, list[str]]:
         """Like ``parse_bytes``, but from the cache when these exact bytes were parsed before."""
@@ -52,7 +51,6 @@ class ParseCache:
             document, notes = parse_bytes(raw)  # a YamlProblem propagates, uncached
             self._used[key] = (document.data, notes)
             return document, notes
-        self.hits += 1
         self._used[key] = entry
         data, notes = entry
         # Lines are kept out of the cache (they would double it); the document finds them if a problem needs one.
@@ -75,9 +73,7 @@ class ParseCache:
         try:
             with open(self.folder / CACHE_FILE, "rb") as handle:
                 stored = pickle.load(handle)
-        except FileNotFoundError:
-            return {}
-        except Exception:  # a truncated or foreign file is no cache: parse everything again
+        except Exception:  # none yet, or a truncated or foreign file: parse everything again
             return {}
         if not isinstance(stored, dict) or stored.get("version") != self.version:
             return {}
