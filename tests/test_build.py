@@ -46,6 +46,16 @@ def test_each_honour_on_a_brand_page_links_to_its_timeline_entry(built_site: Pat
         assert f'id="{anchor}"' in timeline
 
 
+def test_the_timeline_script_loads_on_the_timeline_only(built_site: Path):
+    loading = sorted(
+        page.relative_to(built_site).as_posix()
+        for page in html_pages(built_site)
+        if re.search(r'<script src="[^"]*javascripts/timeline\.js"', page.read_text(encoding="utf-8"))
+    )
+    assert loading == ["honours/index.html"]
+    assert (built_site / "javascripts/timeline.js").is_file()
+
+
 def test_the_skip_link_of_every_page_lands_on_its_one_title(built_site: Path):
     """"跳到正文" must land above the lead and the timeline's filters, not on the first section."""
     wrong = {}

@@ -32,6 +32,7 @@ class PageModel:
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     hide: tuple[str, ...] = ()  # parts of Material's layout to hide, e.g. ("navigation", "toc")
+    scripts: tuple[str, ...] = ()  # scripts under docs/ that only this page needs (overrides/main.html)
 
 
 def brand_uri(item: BrandCase) -> str:
@@ -68,6 +69,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
             f"{site.court.name}及其党支部、干警获得的 {len(catalog.honours)} 项荣誉、入选与推荐，按年份排列。",
             "timeline.html",
             {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog)},
+            scripts=("javascripts/timeline.js",),
         )
     )
     pages.append(

@@ -129,6 +129,8 @@ class Renderer:
         meta = {"title": html_attribute(page.title), "description": html_attribute(page.description)}
         if page.hide:
             meta["hide"] = list(page.hide)
+        if page.scripts:
+            meta["scripts"] = list(page.scripts)
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{body}"
 
     def _url_of(self, src_uri: str) -> str:
