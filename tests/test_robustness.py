@@ -224,6 +224,19 @@ def test_any_bytes_give_data_or_a_clean_error(data: Path, raw: bytes):
     outcome(data)
 
 
+@pytest.mark.parametrize("value", ["!$ 口号", "!foo [一, 二]", "!!python/name:os.system 口号", "!!set {a: 1}"])
+def test_a_yaml_tag_is_a_clean_error_on_its_line(data: Path, value: str):
+    """Found by the random bytes above: a tag such as !$ crashed the reader with PyYAML's own error."""
+    path = data / "brands" / "farun-minsheng.yml"
+    path.write_text(path.read_text(encoding="utf-8") + f"slogan: {value}\n", encoding="utf-8")
+    error = outcome(data)
+    assert isinstance(error, DataInvalid)
+    [problem] = error.problems
+    assert problem.file == "data/brands/farun-minsheng.yml"
+    assert problem.line == len(path.read_text(encoding="utf-8").splitlines())
+    assert "YAML 标签" in problem.message
+
+
 def test_data_files_are_hashed_identically_after_loading():
     """Loading reads, never writes: every data file is byte-identical afterwards."""
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (REPO / "data").rglob("*") if p.is_file()}

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
+from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Path_ = tuple[str | int, ...]
@@ -58,6 +58,8 @@ class YamlDocument:
 
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"
+SEQ_TAG = "tag:yaml.org,2002:seq"
+MAP_TAG = "tag:yaml.org,2002:map"
 # libyaml's parser and composer; resolution and construction happen in Python, in _Walk.
 _ComposeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -177,16 +179,22 @@ class _Walk:
         self.seen.add(id(node))
         lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, ScalarNode):
-            # Text is nearly every value, and its node already holds it: no constructor needed.
-            # Dates stay text too: the schema, not YAML, decides what a valid date is.
-            if node.tag == STR_TAG or node.tag == TIMESTAMP_TAG:
-                return node.value
-            return self.constructor.construct_object(node, deep=True)
-        if isinstance(node, SequenceNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode) and node.tag == SEQ_TAG:
             return [self.to_python(child, path + (i,), lines) for i, child in enumerate(node.value)]
-        if isinstance(node, MappingNode):
+        if isinstance(node, MappingNode) and node.tag == MAP_TAG:
             return self._mapping(node, path, lines)
-        raise YamlProblem("无法识别的 YAML 内容。", node.start_mark.line + 1)
+        raise _tag_problem(node)
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        # Text is nearly every value, and its node already holds it: no constructor needed.
+        # Dates stay text too: the schema, not YAML, decides what a valid date is.
+        if node.tag == STR_TAG or node.tag == TIMESTAMP_TAG:
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except ConstructorError:  # a tag the safe constructor does not know, e.g. !foo
+            raise _tag_problem(node) from None
 
     def _mapping(self, node: MappingNode, path: Path_, lines: dict[Path_, int]) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -196,13 +204,18 @@ class _Walk:
                 raise YamlProblem("字段名必须是简单的文字。", line)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlProblem("不支持 YAML 合并（<<）。请把内容直接写出来。", line)
-            if key_node.tag == STR_TAG or key_node.tag == TIMESTAMP_TAG:
-                key = key_node.value
-            else:
-                key = str(self.constructor.construct_object(key_node))
+            key = str(self._scalar(key_node))
             if key in result:
                 first = lines[path + (key,)]
                 raise YamlProblem(f"字段 {key} 重复出现（第 {first} 行已经有了）。请删掉其中一个。", line)
             lines[path + (key,)] = line
             result[key] = self.to_python(value_node, path + (key,), lines)
         return result
+
+
+def _tag_problem(node: Node) -> YamlProblem:
+    return YamlProblem(
+        f"不认识 {node.tag} 这种写法：以 ! 开头的是 YAML 标签，数据文件用不到。"
+        "请删掉它；如果它是内容的一部分，请给整个值加上引号。",
+        node.start_mark.line + 1,
+    )
