@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
@@ -63,6 +64,33 @@ def serve_directory(path: Path, handler_class: type = _QuietHandler) -> Iterator
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+# Material's search box: the worker has loaded the index, then a query has been answered.
+SEARCH_READY = "() => document.querySelector('.md-search-result__meta').textContent.includes('键入')"
+RESULTS_SHOWN = "() => /符合条件|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)"
+
+
+def search_material(page, query: str) -> list[str]:
+    """Type ``query`` into Material's search box on the open page; the result links, in order."""
+    page.wait_for_function(SEARCH_READY)
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on keyup; typing Chinese through an IME ends with one too
+    page.wait_for_function(RESULTS_SHOWN)
+    return page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "links => links.map(link => link.getAttribute('href'))"
+    )
+
+
+def distinct_paths(urls: list[str], count: int) -> list[str]:
+    """The first ``count`` distinct page paths of ``urls`` (anchors on the same page count once)."""
+    pages: list[str] = []
+    for url in urls:
+        path = urlsplit(url).path.lstrip("/")
+        if path not in pages:
+            pages.append(path)
+    return pages[:count]
 
 
 def axe_violations(page, selector: str | None = None) -> list[dict]:

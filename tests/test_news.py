@@ -15,6 +15,7 @@ from showcase.news import check_news_posts
 from showcase.problems import DataInvalid
 from site_build import REPO, copy_project
 from site_text import main_text, visible_text
+from test_validation import line_of
 
 POST = "news/2023/12/27/brand-report/index.html"
 
@@ -95,11 +96,6 @@ def post_problems(project: Path, severity: str = "error") -> list:
     return [p for p in check_news_posts(project / "docs") if p.severity == severity]
 
 
-def line_of(project: Path, prefix: str) -> int:
-    lines = (project / POST_SOURCE).read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if line.startswith(prefix))
-
-
 @pytest.mark.parametrize(
     ("old", "new", "field", "line_prefix", "expected"),
     [
@@ -119,7 +115,7 @@ def test_each_front_matter_mistake_names_file_line_and_field(tmp_path, old, new,
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     found = post_problems(project)
-    assert [(p.file, p.line, p.field) for p in found] == [(POST_SOURCE, line_of(project, line_prefix), field)]
+    assert [(p.file, p.line, p.field) for p in found] == [(POST_SOURCE, line_of(project / POST_SOURCE, line_prefix), field)]
     assert expected in found[0].message
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from browser_support import search_material
 from showcase.csp import InlineCode, content_security_policy, csp_hash, parse_policy, scan_html, scan_site
 from test_publish import run_publish
 
@@ -36,10 +37,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__cspViolations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`);
 }, true);
 """
-SEARCH_READY = "() => document.querySelector('.md-search-result__meta').textContent.includes('键入')"
-RESULTS_SHOWN = (
-    "() => /符合条件|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)"
-)
 
 
 def free_port() -> int:
@@ -352,12 +349,7 @@ def test_search_works_under_the_csp(page, nginx_site) -> None:
         lambda worker: messages.append(f"worker: {worker.url}") if "search" not in worker.url else None,
     )
     page.goto(base + "about/")
-    page.wait_for_function(SEARCH_READY)  # the worker has loaded the index
-    box = page.locator(".md-search__input")
-    box.fill("法庭")
-    box.press("End")  # Material searches on keyup
-    page.wait_for_function(RESULTS_SHOWN)
-    assert page.locator(".md-search-result__item").count() > 0
+    assert search_material(page, "法庭")
     assert page.evaluate("window.__cspViolations") == [] and messages == []
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
+
+from browser_support import distinct_paths, search_material
 
 pytestmark = pytest.mark.browser
 
@@ -31,27 +31,10 @@ QUERIES = [
 ]
 
 
-SEARCH_READY = "() => document.querySelector('.md-search-result__meta').textContent.includes('键入')"
-RESULTS_SHOWN = "() => /符合条件|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)"
-
-
 def top_pages(page, url: str, query: str, count: int = 3) -> list[str]:
     """Open ``url``, type ``query`` into the search box; the first ``count`` distinct result pages."""
     page.goto(url)
-    page.wait_for_function(SEARCH_READY)
-    box = page.locator(".md-search__input")
-    box.fill(query)
-    box.press("End")  # Material searches on keyup; typing Chinese through an IME ends with one too
-    page.wait_for_function(RESULTS_SHOWN)
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link", "links => links.map(link => link.getAttribute('href'))"
-    )
-    pages = []
-    for href in hrefs:
-        path = urlsplit(href).path.lstrip("/")
-        if path not in pages:
-            pages.append(path)
-    return pages[:count]
+    return distinct_paths(search_material(page, query), count)
 
 
 def test_chinese_words_find_their_page(page, site_server):

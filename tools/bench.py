@@ -40,6 +40,7 @@ sys.path.insert(0, str(REPO / "tools"))
 sys.path.insert(0, str(REPO / "hooks"))
 
 from showcase.parse_cache import CACHE_FOLDER  # noqa: E402
+from strict_build import build_arguments, build_environment  # noqa: E402
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
 # A page that lists every generated page in its sidebar: how much of it is the nav.
@@ -98,10 +99,7 @@ def _child(project: Path, site_dir: Path, out: Path, nav: str) -> None:
 
     os.chdir(project)
     started = time.perf_counter()
-    cli.main(
-        ["build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        standalone_mode=False,
-    )
+    cli.main(build_arguments(project, site_dir, "--quiet"), standalone_mode=False)
     timers["mkdocs_call"] = time.perf_counter() - started
     out.write_text(json.dumps({"timers": timers, "counts": counts}), encoding="utf-8")
 
@@ -132,7 +130,7 @@ def run_build(project: Path, site_dir: Path, nav: str = "full") -> Build:
     """One instrumented build in a fresh process: wall time, peak memory and the timers."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    env = build_environment(project)
     command = [sys.executable, str(Path(__file__).resolve()), "--child", str(project), str(site_dir), str(out),
                "--nav", nav]
     started = time.perf_counter()

@@ -55,8 +55,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "hooks"))
 
-from browser_support import chromium_launch_options, serve_directory  # noqa: E402
+from browser_support import chromium_launch_options, distinct_paths, search_material, serve_directory  # noqa: E402
 from site_build import copy_project  # noqa: E402
+from strict_build import build_command, build_environment  # noqa: E402
 
 # (query, the page that must be among the first three results)
 QUERIES = [
@@ -92,10 +93,6 @@ PAGEFIND_VARIANTS = {
     "content": ("pagefind-content", ["--root-selector", ".md-content"]),
 }
 
-SEARCH_READY = "() => document.querySelector('.md-search-result__meta').textContent.includes('键入')"
-RESULTS_SHOWN = (
-    "() => /符合条件|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)"
-)
 PAGEFIND_QUERY = """async ([bundle, q]) => {
   const pf = await import(bundle + 'pagefind.js');
   const r = await pf.search(q);
@@ -190,25 +187,9 @@ def timed_run(command: list[str], what: str, **kwargs) -> Run:
 
 
 def build(project: Path, site: Path, env_extra: dict | None = None) -> Run:
-    """One strict build of ``project`` into ``site``, as the project builds (PYTHONPATH=hooks)."""
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": str(project / "hooks"),
-        **(env_extra or {}),
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(project / "mkdocs.yml"),
-        "-d",
-        str(site),
-    ]
-    return timed_run(command, f"build of {project}", cwd=project, env=env)
+    """One strict build of ``project`` into ``site``, as the project builds (tools/strict_build.py)."""
+    return timed_run(build_command(project, site), f"build of {project}", cwd=project,
+                     env=build_environment(project, env_extra))
 
 
 def pagefind(python: str, site: Path, variant: str) -> Run:
@@ -342,35 +323,18 @@ def shown(paths: list[str]) -> str:
     return ", ".join(path or "/" for path in paths[:TOP])
 
 
-def distinct_paths(urls: list[str], count: int = TOP) -> list[str]:
-    pages = []
-    for url in urls:
-        path = urlsplit(url).path.lstrip("/")
-        if path not in pages:
-            pages.append(path)
-    return pages[:count]
-
-
 def material_query(browser, base: str, query: str) -> tuple[list[str], int, Recorder]:
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     recorder = Recorder(base)
     recorder.attach(page)
     page.goto(base)
-    page.wait_for_function(SEARCH_READY)
-    box = page.locator(".md-search__input")
-    box.fill(query)
-    box.press("End")  # Material searches on keyup
-    page.wait_for_function(RESULTS_SHOWN)
+    hrefs = search_material(page, query)
     meta = page.locator(".md-search-result__meta").text_content()
     count = int(re.search(r"\d+", meta).group()) if re.search(r"\d+", meta) else 0
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > .md-search-result__link",
-        "links => links.map(link => link.getAttribute('href'))",
-    )
     page.wait_for_load_state("networkidle")
     context.close()
-    return distinct_paths(hrefs), count, recorder
+    return distinct_paths(hrefs, TOP), count, recorder
 
 
 def pagefind_query(browser, base: str, bundle: str, query: str) -> tuple[list[str], int, Recorder]:
