@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -14,8 +13,8 @@ from .images import check_images
 from .news import check_news_posts
 from .problems import DataInvalid, Problem
 from .schema import COLLECTIONS, SINGLE_FILES, Activity, Brand, Honour, Project, Record, Site
-from .validation import dotted_path, validate
 from .parse_cache import ParseCache
+from .validation import did_you_mean, dotted_path, validate
 from .yaml_reader import YamlDocument, YamlProblem
 
 YAML_SUFFIXES = {".yml", ".yaml"}
@@ -253,11 +252,11 @@ def _check_links(loaded: dict[str, list[_Loaded]], failed: list[dict], unreadabl
             problem(item, "brand", f"{ref} 的活动记录已经在 {logs[ref]} 里了。同一个品牌的记录请写在同一个文件中。")
         logs.setdefault(ref, item.file)
         if ref not in known and ref not in unchecked and not unreadable & {"brands", "projects"}:
-            problem(item, "brand", f"品牌 {ref} 不存在。{_closest(ref, known)}请填 data/brands/ 或 data/projects/ 里某个文件的 slug。")
+            problem(item, "brand", f"品牌 {ref} 不存在。{did_you_mean(ref, known)}请填 data/brands/ 或 data/projects/ 里某个文件的 slug。")
     for item in loaded["honours"]:
         ref = item.record.brand
         if ref is not None and ref not in known and ref not in unchecked and not unreadable & {"brands", "projects"}:
-            guess = _closest(ref, known)
+            guess = did_you_mean(ref, known)
             problem(item, "brand", f"品牌 {ref} 不存在。{guess}请填 data/brands/ 或 data/projects/ 里某个文件的 slug。")
     return problems
 
@@ -274,8 +273,3 @@ def _check_posts(loaded: dict[str, list[_Loaded]], docs_dir: Path) -> list[Probl
                             f"找不到新闻 docs/{record.post}。请核对文件名（在 docs/news/posts/ 里）。")
                 )
     return problems
-
-
-def _closest(word: str, options: set[str]) -> str:
-    match = difflib.get_close_matches(word, sorted(options), n=1)
-    return f"您是不是想写 {match[0]}？" if match else ""

@@ -6,7 +6,6 @@ message; these checks find every mistake first and word them like the data check
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import yaml
 
 from .problems import Problem
 from .schema import FULL_DATE_PATTERN, NewsPost
-from .validation import validate
+from .validation import did_you_mean, validate
 from .yaml_reader import YamlProblem, decode, parse_yaml, read_yaml
 
 POSTS_FOLDER = Path("news", "posts")
@@ -77,7 +76,7 @@ def _check_post(path: Path, file: str, authors: set[str] | None) -> list[Problem
                 problems.append(
                     Problem(
                         file, document.line_of(("authors", index)), f"authors[{index + 1}]",
-                        f"作者 {author} 没有在 docs/{AUTHORS_FILE.as_posix()} 里登记。{_closest(author, authors)}"
+                        f"作者 {author} 没有在 docs/{AUTHORS_FILE.as_posix()} 里登记。{did_you_mean(author, authors)}"
                         f"已登记的有：{listed}。",
                     )
                 )
@@ -96,8 +95,3 @@ def _loaded_date(front_matter: str) -> object:
     except (yaml.YAMLError, ValueError):  # ValueError: a date such as 2024-02-30, reported by the schema
         return None
     return data.get("date") if isinstance(data, dict) else None
-
-
-def _closest(word: str, options: set[str]) -> str:
-    match = difflib.get_close_matches(word, sorted(options), n=1)
-    return f"您是不是想写 {match[0]}？" if match else ""

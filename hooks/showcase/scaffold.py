@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .schema import SLUG_PATTERN, HonourKind, HonourLevel
+from .schema import FULL_DATE_PATTERN, SLUG_PATTERN, HonourKind, HonourLevel
 from .yaml_reader import YamlProblem, read_yaml
 
 KINDS = ("brand", "project", "honour", "post")
@@ -228,7 +228,7 @@ source: {_q(v['source'])}
 
 def _post(v: dict[str, str], root: Path, today: dt.date) -> tuple[Path, str]:
     raw_date = v.get("date") or today.isoformat()
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw_date):
+    if not re.fullmatch(FULL_DATE_PATTERN, raw_date):
         raise ScaffoldError(f"日期“{raw_date}”写法不对，应写成 2024-01-15。")
     try:
         date = dt.date.fromisoformat(raw_date)

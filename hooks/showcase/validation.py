@@ -131,10 +131,14 @@ def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
 def _unknown_field(model: type[BaseModel], path: Path_) -> str:
     name = str(path[-1])
     allowed = _fields_at(model, path[:-1])
-    guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-    hint = f"您是不是想写 {guess[0]}？" if guess else ""
     listed = "、".join(allowed)
-    return f"未知字段 {name}（可能是拼写错误）。{hint}这里可用的字段有：{listed}。"
+    return f"未知字段 {name}（可能是拼写错误）。{did_you_mean(name, allowed)}这里可用的字段有：{listed}。"
+
+
+def did_you_mean(word: str, options) -> str:
+    """“您是不是想写 …？” with the closest of ``options``, or nothing when none is close."""
+    match = difflib.get_close_matches(word, list(options), n=1)
+    return f"您是不是想写 {match[0]}？" if match else ""
 
 
 def _is_required(model: type[BaseModel], path: Path_) -> bool:
