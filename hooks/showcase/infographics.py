@@ -9,7 +9,7 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .charts import bar_chart, data_table, percent_chart, stacked_bar_chart
 from .timeline import LEVELS, timeline_groups
-from .schema import BrandCase, Figure, FigureSet, Project
+from .schema import Figure, FigureSet
 from .tracking import BrandStatus
 
 
@@ -113,7 +113,7 @@ def _table(caption: str, figures: list[Figure]) -> Markup:
 
 def tracking_charts(rows: list[BrandStatus], quarters: list[str]) -> tuple[Markup, Markup]:
     """The dashboard's two charts: completeness scores, and activity records per quarter."""
-    names = [_case_name(row.item) for row in rows]
+    names = [row.item.full_name for row in rows]
     scores = percent_chart(
         "品牌案例完整度",
         [(name, row.completeness.score, f"{row.completeness.score}%") for name, row in zip(names, rows)],
@@ -131,7 +131,3 @@ def tracking_charts(rows: list[BrandStatus], quarters: list[str]) -> tuple[Marku
         unit="条",
     )
     return scores, activity
-
-
-def _case_name(item: BrandCase) -> str:
-    return f"{item.tribunal}【{item.name}】" if isinstance(item, Project) else item.name

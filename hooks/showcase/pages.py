@@ -137,7 +137,7 @@ def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str
     """The generated part of the nav, in MkDocs' nav format, ordered as in the data."""
     tracking = [{"品牌跟踪问效": TRACKING}] if with_tracking else []
     sub_brands = [{_nav_label(b, b.name): brand_uri(b)} for b in catalog.sub_brands]
-    projects = [{_nav_label(p, _project_label(p)): brand_uri(p)} for p in catalog.projects]
+    projects = [{_nav_label(p, p.full_name): brand_uri(p)} for p in catalog.projects]
     return [
         {"首页": HOME},
         {"品牌矩阵": MATRIX},
@@ -155,10 +155,6 @@ def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str
 
 def _nav_label(item: BrandCase, label: str) -> str:
     return f"{label}（草稿）" if item.draft else label
-
-
-def _project_label(project: Project) -> str:
-    return f"{project.tribunal}【{project.name}】"
 
 
 def _home_description(catalog: Catalog) -> str:

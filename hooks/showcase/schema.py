@@ -156,6 +156,11 @@ class BrandCase(Record):
     cases: list[Case] = Field(default_factory=list, description="典型案例。")
     images: list[Image] = Field(default_factory=list, description="图片，每张都要有说明文字。")
 
+    @property
+    def full_name(self) -> str:
+        """The name as pages print it."""
+        return self.name
+
 
 class Brand(BrandCase):
     """The master brand (no parent) or one of its sub-brands (parent: the master's slug)."""
@@ -174,6 +179,11 @@ class Project(BrandCase):
         description="所属子品牌的网址名，例如 xunzhou-fengqiao。", examples=["xunzhou-fengqiao"]
     )
     tribunal: PlainText = Field(description="所在人民法庭，例如 金田法庭。", examples=["金田法庭"])
+
+    @property
+    def full_name(self) -> str:
+        """金田法庭【温情调解和美家事】: the tribunal first, as the source names its projects."""
+        return f"{self.tribunal}【{self.name}】"
 
 
 class Honour(Record):
