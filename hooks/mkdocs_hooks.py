@@ -14,7 +14,10 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+
+from material_speedups import cache_nav, cache_segments, index_posts, trim_after_excerpt
 
 from showcase.catalog import load_catalog
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
@@ -34,6 +37,7 @@ class _Build:
     renderer: Renderer | None = None
     pages: list = []
     feed_entries: list[FeedEntry] = []
+    segments = None  # jieba's segments for Material's search, kept in .cache/showcase/
 
 
 def on_startup(command, dirty):
@@ -45,6 +49,7 @@ def on_config(config):
     # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=true (mkdocs.yml reads it too).
     preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "true"
     _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
+    _Build.segments = cache_segments(config, root / CACHE_FOLDER)
     try:
         catalog = load_catalog(
             root / "data", docs_dir=Path(config.docs_dir), include_drafts=preview, cache_dir=root / CACHE_FOLDER
@@ -90,6 +95,23 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-100)  # after the blog plugin's on_nav, which lists the posts
+def on_nav(nav, config, files):
+    index_posts(config)
+    return nav
+
+
+def on_env(env, config, files):
+    cache_nav(env, config)
+    return env
+
+
+@event_priority(-100)  # after the blog plugin's on_page_content, which reads the whole post
+def on_page_content(html, page, config, files):
+    trim_after_excerpt(page, config)
+    return html
+
+
 def on_page_context(context, page, config, nav):
     date = post_date(page.meta.get("date"))
     if page.file.src_uri.startswith("news/posts/") and date:
@@ -114,3 +136,5 @@ def on_post_build(config):
         entries=_Build.feed_entries,
     )
     Path(config.site_dir, FEED_FILE).write_text(feed, encoding="utf-8")
+    if _Build.segments is not None:
+        _Build.segments.save()
