@@ -48,7 +48,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-# 生成性能基准（2 核上约 5 分钟）：真实网站、10/100/1000 个品牌的合成数据、导航、预览刷新。
+# 生成性能基准（2 核上约 10 分钟）：真实网站、10/100/1000 个品牌和 100/1000 篇新闻的合成数据、导航、预览刷新。
 bench: install system-deps
 	$(PY) tools/bench.py
 

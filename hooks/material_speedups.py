@@ -22,6 +22,8 @@ posts sit at the same depth. ``cache_nav`` renders the nav once for each set of 
 link targets, and reuses it, within one build; the pages that are themselves in the nav (whose
 entry carries their table of contents) are rendered as before.
 
+``SHOWCASE_SPEEDUPS=off`` turns all of them off, for comparing output (tests/test_speedups.py).
+
 Material-specific, hence here in the adapter's folder and not in the MkDocs-free core. Each repair
 checks the shape it expects and does nothing when a newer Material differs.
 """
@@ -29,6 +31,7 @@ checks the shape it expects and does nothing when a newer Material differs.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -40,6 +43,10 @@ from showcase.segment_cache import SegmentCache
 _APPLIES_ABOVE = re.compile(r"^ {0,3}(\[[^\]]+\]:|\*\[[^\]]+\]:)", re.M)
 # What the views see of the rest: any text, so that Material still offers "继续阅读".
 _REST = "\n\n…\n"
+
+
+def enabled() -> bool:
+    return os.environ.get("SHOWCASE_SPEEDUPS", "on") != "off"
 
 
 class IdentityList(list):
@@ -66,6 +73,8 @@ def blog_plugins(config) -> list:
 
 def index_posts(config) -> None:
     """After the blog's ``on_nav``: make its post list answer ``in`` by identity."""
+    if not enabled():
+        return
     for plugin in blog_plugins(config):
         posts = getattr(plugin.blog, "posts", None)
         if type(posts) is list:
@@ -74,6 +83,8 @@ def index_posts(config) -> None:
 
 def trim_after_excerpt(page, config) -> None:
     """After a post is rendered: keep only the Markdown its excerpt needs."""
+    if not enabled():
+        return
     for plugin in blog_plugins(config):
         posts = getattr(plugin.blog, "posts", ())
         if not isinstance(posts, IdentityList) or page not in posts or not isinstance(page.markdown, str):
@@ -108,7 +119,9 @@ def cache_segments(config, folder: Path | None) -> SegmentCache | None:
         return None
     jieba = search.jieba
     if isinstance(jieba, _CachedJieba):  # mkdocs serve: the previous build's stand-in
-        jieba = jieba._jieba
+        jieba = search.jieba = jieba._jieba
+    if not enabled():
+        return None
     if jieba is None or not callable(getattr(jieba, "cut", None)):
         return None
     cache = SegmentCache(folder, _segmenter_version(jieba, config), segmenter=jieba.cut)
@@ -135,6 +148,8 @@ NAV_TEMPLATE = "partials/nav.html"
 
 def cache_nav(env, config) -> None:
     """Within this build, render the nav once for all pages that would get the same nav HTML."""
+    if not enabled():
+        return
     template = env.get_template(NAV_TEMPLATE)
     render = template.root_render_func
     if getattr(render, "caches_nav", False):

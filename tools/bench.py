@@ -15,7 +15,14 @@ Each size is built once with no parse cache (``.cache/showcase/``, as after a fr
 ``--runs`` times with it, as an editor's builds are; the tables give the median of those, and the
 first build on its own.
 
-Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large] [--no-reload] [--no-nav]
+The posts axis (``posts_axis``) builds the real site and copies with 100 and 1,000 news posts
+(tools/synthetic_data.py's ``generate_posts``) in turns, so that all three meet the same load, and
+times the preview's reload after saving one post at 1 and 1,000 posts (tools/bench_reload.py).
+It prints the ratios that issue 17 sets goals for. CPU time (user + system) is printed beside the
+wall time: on a shared machine it is the steadier of the two.
+
+Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large | --only-posts]
+                             [--no-reload] [--no-nav]
 """
 
 from __future__ import annotations
@@ -43,6 +50,7 @@ from showcase.parse_cache import CACHE_FOLDER  # noqa: E402
 from strict_build import build_arguments, build_environment  # noqa: E402
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
+POSTS = (1, 100, 1000)  # 1: the real site's one post
 # A page that lists every generated page in its sidebar: how much of it is the nav.
 SAMPLE_PAGE = "brands/xunzhou-fengqiao/index.html"
 
@@ -109,6 +117,7 @@ class Build:
     wall: float
     peak_mb: float
     timers: dict[str, float]
+    cpu: float = 0.0
     pages: int = 0
     html_bytes: int = 0
     nav_share: float = 0.0
@@ -144,7 +153,8 @@ def run_build(project: Path, site_dir: Path, nav: str = "full") -> Build:
         raise SystemExit(f"mkdocs build --strict failed in {project}:\n{output[-4000:]}")
     data = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
-    build = Build(wall=wall, peak_mb=usage.ru_maxrss / 1024, timers=data["timers"])
+    build = Build(wall=wall, peak_mb=usage.ru_maxrss / 1024, timers=data["timers"],
+                  cpu=usage.ru_utime + usage.ru_stime)
     pages = list(site_dir.rglob("*.html"))
     build.pages = len(pages)
     build.html_bytes = sum(p.stat().st_size for p in pages)
@@ -306,6 +316,52 @@ def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
                   f"对照 {variants[large].wall / variants[small].wall:.1f}（线性约为 10）。")
 
 
+def posts_axis(runs: int, reload_runs: int) -> None:
+    from site_build import copy_project
+    from synthetic_data import generate_posts
+
+    builds: dict[int, list[Build]] = {posts: [] for posts in POSTS}
+    with tempfile.TemporaryDirectory() as folder:
+        projects = {}
+        for posts in POSTS:
+            projects[posts] = copy_project(Path(folder) / f"posts-{posts}")
+            if posts > 1:
+                generate_posts(projects[posts], posts)
+            first_build(projects[posts], label=f"{posts} posts")  # fills the caches, as an editor's first build
+        with tempfile.TemporaryDirectory() as sites:
+            for run in range(runs):
+                for posts, project in projects.items():  # in turns: all sizes meet the same load
+                    builds[posts].append(run_build(project, Path(sites) / f"{posts}-{run}"))
+                    print(f"  {posts} posts run {run + 1}/{runs}: {builds[posts][-1].wall:.2f} s", file=sys.stderr,
+                          flush=True)
+    wall = {n: median_of(b, lambda x: x.wall) for n, b in builds.items()}
+    cpu = {n: median_of(b, lambda x: x.cpu) for n, b in builds.items()}
+    peak = {n: max(x.peak_mb for x in b) for n, b in builds.items()}
+    print(f"\n### 新闻数量（合成新闻，每篇约 800 字；{runs} 轮交替生成的中位数）\n")
+    print("| 新闻 | 页面 | 生成时间 (s) | 真实网站的倍数 | CPU 时间 (s) | CPU 倍数 | hooks | 搜索插件 | 峰值内存 (MB) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for posts, b in builds.items():
+        label = "1（真实网站）" if posts == 1 else str(posts)
+        print(f"| {label} | {b[0].pages} | {wall[posts]:.2f} | {wall[posts] / wall[1]:.1f}× | {cpu[posts]:.2f} "
+              f"| {cpu[posts] / cpu[1]:.1f}× | {median_of(b, lambda x: x.hooks):.2f} "
+              f"| {median_of(b, lambda x: x.search):.2f} | {peak[posts]:.0f} |")
+    large, small = POSTS[-1], POSTS[-2]
+    print(f"\n{large} 篇新闻：生成时间是真实网站的 **{wall[large] / wall[1]:.1f} 倍**（CPU {cpu[large] / cpu[1]:.1f} 倍；"
+          f"目标 ≤ 5）；{small} → {large} 篇的时间比 **{wall[large] / wall[small]:.1f}**（CPU "
+          f"{cpu[large] / cpu[small]:.1f}；目标 ≤ 11）；峰值内存 **{peak[large]:.0f} MB**（目标 ≤ 300）。")
+    if reload_runs:
+        script = REPO / "tools" / "bench_reload.py"
+        result = subprocess.run([sys.executable, str(script), "--runs", str(reload_runs), "--posts", "1", str(large)],
+                                capture_output=True, text=True)
+        medians = dict(re.findall(r"^(\d+) posts: .*?median: ([\d.]+) s", result.stdout, re.M))
+        if result.returncode != 0 or len(medians) != 2:
+            print(f"\n预览刷新没有测成（tools/bench_reload.py 退出码 {result.returncode}）：{result.stderr.strip()[-500:]}")
+            return
+        real, many = float(medians["1"]), float(medians[str(large)])
+        print(f"\n预览刷新（make serve：保存一篇新闻 → 浏览器显示新标题，{reload_runs} 次交替的中位数）："
+              f"真实网站 {real:.2f} 秒，{large} 篇新闻 {many:.2f} 秒，是真实网站的 **{many / real:.1f} 倍**（目标 ≤ 3）。")
+
+
 def reload_time(runs: int) -> None:
     print("\n### 预览刷新（make serve：保存数据文件 → 浏览器显示新内容）\n")
     script = REPO / "tools" / "bench_reload.py"
@@ -323,6 +379,7 @@ def main() -> None:
     parser.add_argument("--large-runs", type=int, default=3, help="builds at 1,000 brands (median); default 3")
     parser.add_argument("--quick", action="store_true", help="only 10/100 and 100/1000, 3 runs, no reload")
     parser.add_argument("--only-large", action="store_true", help="only the 1,000-brand size (no real site, no reload)")
+    parser.add_argument("--only-posts", action="store_true", help="only the posts axis (real site, 100, 1,000 posts)")
     parser.add_argument("--no-reload", action="store_true", help="skip the preview reload measurement")
     parser.add_argument("--no-nav", action="store_true", help="skip the builds with a nav that lists no brand")
     parser.add_argument("--child", nargs=3, metavar=("PROJECT", "SITE", "OUT"), help=argparse.SUPPRESS)
@@ -337,9 +394,15 @@ def main() -> None:
     runs = 3 if args.quick else args.runs
     started = time.monotonic()
     print(f"## 生成性能（tools/bench.py）\n\n机器：{machine()}。开始时负载 {_load()}。")
+    if args.only_posts:
+        posts_axis(args.runs, 0 if args.no_reload else 5)
+        print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {_load()}。）")
+        return
     if not args.only_large:
         real_site(runs)
     scaling(runs, args.large_runs, sizes, nav_variant=not (args.no_nav or args.quick))
+    if not (args.quick or args.only_large):
+        posts_axis(runs, 0 if args.no_reload else 5)
     if not (args.no_reload or args.quick or args.only_large):
         reload_time(5)
     print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {_load()}。）")
