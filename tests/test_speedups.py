@@ -64,6 +64,7 @@ def test_after_each_kind_of_edit_the_cached_build_equals_a_clean_one(tmp_path: P
         kept = tmp_path / f"{kind}-cache"
         shutil.copytree(project / ".cache", kept)
         assert differences(cached, clean_build(project, tmp_path / f"{kind}-clean")) == [], kind
+        shutil.rmtree(project / ".cache")
         shutil.copytree(kept, project / ".cache")  # the next edit builds on the caches, as in the preview
 
 
