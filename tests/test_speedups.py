@@ -19,7 +19,6 @@ from site_build import copy_project, run_build
 from synthetic_data import generate_posts, post_path
 
 EPOCH = "1703606400"
-POST = "docs/news/posts/2023-12-27-brand-report.md"
 
 
 def build(project: Path, site: Path, **env: str) -> Path:
