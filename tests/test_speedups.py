@@ -8,6 +8,7 @@ second page, so that the blog's paginated views are compared too.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -44,8 +45,12 @@ def test_after_each_kind_of_edit_the_cached_build_equals_a_clean_one(tmp_path: P
     project = copy_project(tmp_path / "project")
     generate_posts(project, 24)  # 24 posts: two index pages; two posts a year, three a category
     cache = project / ".cache" / "showcase" / CACHE_FILE
-    build(project, tmp_path / "warm")
+    warm = build(project, tmp_path / "warm")
     assert cache.is_file()
+    # Search finds a post by a word from the middle of its title: jieba's words, from the cache or not.
+    index = json.loads((warm / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert "\u200b调解\u200b" in titles["news/2017/01/01/test-post-0003/"]
 
     template = next(p for p in sorted(project.rglob("brand.html")) if "site" not in p.parts)  # the brand page's
     edits = {

@@ -94,7 +94,7 @@ def measure(targets: list[Target], runs: int) -> None:
                 ))
                 page = browser.new_page()
                 url = f"http://127.0.0.1:{port}/{target.page_path}"
-                wait_for_server(url, page, time.monotonic() + 300)
+                wait_for_server(url, page, time.monotonic() + 600)
                 pages.append((page, url))
             for run in range(runs):
                 for target, (page, url) in zip(targets, pages):
