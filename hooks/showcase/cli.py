@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    values = {q.name: getattr(args, q.name) for q in QUESTIONS[args.kind]}
+    # An option, or else what `make new` passes in the environment (SHOWCASE_SLUG=…, see Makefile).
+    values = {q.name: getattr(args, q.name) or os.environ.get(f"SHOWCASE_{q.name.upper()}", "") for q in QUESTIONS[args.kind]}
     if sys.stdin.isatty():
         for question in QUESTIONS[args.kind]:
             while not values[question.name].strip() and question.required:
@@ -85,7 +86,11 @@ def _new(args: argparse.Namespace) -> int:
     except ScaffoldError as error:
         print(f"没有新建文件：{error}", file=sys.stderr)
         return 1
-    print(f"已新建 {path.relative_to(Path.cwd()).as_posix()}。它是草稿，运行 make serve 就能在预览中看到。")
+    shown = path.relative_to(Path.cwd()).as_posix()
+    if args.kind == "activity":
+        print(f"已在 {shown} 里加了一条活动记录。活动记录没有草稿：生成网站时会一起公开，请先运行 make serve 在预览里核对。")
+    else:
+        print(f"已新建 {shown}。它是草稿，运行 make serve 就能在预览中看到。")
     return 0
 
 
