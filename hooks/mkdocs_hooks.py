@@ -7,12 +7,14 @@ core is imported here at top level. MkDocs keeps this module across
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 from pathlib import Path
 
 from markupsafe import escape
+from material.plugins.blog.structure.options import PostDate
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -36,6 +38,26 @@ class _Build:
     renderer: Renderer | None = None
     pages: list = []
     feed_entries: list[FeedEntry] = []
+
+
+def _read_quoted_post_dates() -> None:
+    """Material's blog takes ``date: 2024-01-15`` only unquoted; read ``"2024-01-15"`` as the same day.
+
+    The guide tells editors that a date may be quoted or not, in data files and news posts alike.
+    """
+    original = getattr(PostDate.pre_validation, "showcase_original", PostDate.pre_validation)
+
+    def pre_validation(self, config, key_name):
+        if isinstance(config[key_name], str):
+            with contextlib.suppress(ValueError):  # not a date: Material reports it
+                config[key_name] = dt.date.fromisoformat(config[key_name].strip())
+        return original(self, config, key_name)
+
+    pre_validation.showcase_original = original
+    PostDate.pre_validation = pre_validation
+
+
+_read_quoted_post_dates()
 
 
 def on_startup(command, dirty):
