@@ -169,6 +169,11 @@ class BrandCase(Record):
     results: list[Result] = Field(default_factory=list, description="工作成效，附数字。")
     cases: list[Case] = Field(default_factory=list, description="典型案例。")
     images: list[Image] = Field(default_factory=list, description="图片，每张都要有说明文字。")
+    from_report: bool = Field(
+        default=False,
+        description="这一页的内容取自来源报告（data/site.yml 里的 source）时填 true，页脚就注明资料来源。"
+        "内容是自己写的或来自别的材料，就不填。",
+    )
 
     @property
     def full_name(self) -> str:
