@@ -110,7 +110,9 @@ def on_config(config):
     # The tracking dashboard is for the editors' preview; it is judged as of the build's date.
     as_of = _build_date() if preview else None
     _Build.pages = build_pages(catalog, tracking_as_of=as_of)
-    wrong_paths = check_post_links(Path(config.docs_dir), {page.src_uri for page in _Build.pages})
+    wrong_paths = check_post_links(
+        Path(config.docs_dir), {page.src_uri for page in _Build.pages}, include_drafts=preview
+    )
     if wrong_paths:
         raise PluginError("新闻里的图片或链接路径有错误，网站没有生成。\n" + format_report(wrong_paths))
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.

@@ -25,7 +25,7 @@ COMMANDS = {
     "check": "检查资料文件、新闻和图片",
     "build": "生成网站到 site/ 文件夹",
     "new": "新建一个品牌、法庭项目、荣誉、活动记录或新闻文件",
-    "package": "生成网站并打成带日期的 zip 压缩包，交给信息技术人员发布",
+    "package": "检查网站，再把项目打成带日期的 zip 压缩包，交给信息技术人员发布",
     "publish": "在服务器上发布网站（信息技术人员用）",
     "schema": "把资料结构导出为 JSON Schema（供编辑器自动补全）",
 }
@@ -39,12 +39,16 @@ def main(argv: list[str] | None = None) -> int:
     sub["check"].add_argument("--data", type=Path, default=Path("data"))
     sub["build"].add_argument("--site-dir", type=Path, help="生成到哪个文件夹，默认 site/")
     sub["package"].add_argument("--out", type=Path, default=Path("."), help="压缩包放在哪个文件夹，默认项目文件夹")
-    sub["publish"].add_argument("publish_args", nargs=argparse.REMAINDER, help="交给 tools/publish.py，例如 --dest /srv/www/fayao")
+    sub["publish"].add_argument("--dest", help="网站文件夹，例如 /srv/www/fayao；其余选项见 tools/publish.py --help")
     sub["schema"].add_argument("--out", type=Path, default=Path("schemas"))
     sub["schema"].add_argument("--check", action="store_true", help="只检查已导出的文件是否最新")
     sub["new"].add_argument("kind", choices=KINDS)
     for name in sorted({q.name for questions in QUESTIONS.values() for q in questions}):
         sub["new"].add_argument(f"--{name.replace('_', '-')}", dest=name, default="")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["publish"] and argv[1:2] not in (["-h"], ["--help"]):
+        # Everything after `publish` belongs to tools/publish.py (--dest, --rollback …).
+        return _publish(argv[1:])
     args = parser.parse_args(argv)
 
     if args.command == "new":
@@ -61,9 +65,6 @@ def main(argv: list[str] | None = None) -> int:
         from .package import package
 
         return package(Path.cwd(), args.out)
-    if args.command == "publish":
-        script = Path("tools", "publish.py")
-        return subprocess.call([sys.executable, str(script), *args.publish_args], env={**os.environ, "PYTHONPATH": "hooks"})
     if args.check:
         stale = stale_schemas(args.out)
         for name in stale:
@@ -72,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     for path in write_schemas(args.out):
         print(f"已写入 {path}")
     return 0
+
+
+def _publish(arguments: list[str]) -> int:
+    """tools/publish.py with the same Python: build, check, switch the live site (see its docstring)."""
+    return subprocess.call([sys.executable, str(Path("tools", "publish.py")), *arguments])
 
 
 def _new(args: argparse.Namespace) -> int:
