@@ -150,7 +150,7 @@ def error_page(problems: list[str]) -> str:
 body {{ font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
        margin: 0 auto; max-width: 60rem; padding: 1.5rem; line-height: 1.7; color: #222; }}
 h1 {{ color: #a8071a; font-size: 1.6rem; }}
-pre {{ white-space: pre-wrap; background: #fff6f6; border-left: 4px solid #a8071a; padding: 1rem;
+pre {{ box-sizing: border-box; margin: 0; white-space: pre-wrap; background: #fff6f6; border-left: 4px solid #a8071a; padding: 1rem;
       font-size: 1rem; overflow-wrap: anywhere; }}
 </style>
 </head>
