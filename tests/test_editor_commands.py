@@ -265,3 +265,29 @@ def test_the_preview_shows_a_broken_data_file_as_a_chinese_page_and_comes_back(p
         output, _ = server.communicate(timeout=60)
     assert f"预览地址：http://127.0.0.1:{port}/" in output, output
     assert "The server will appear stuck" not in output
+
+
+# --- make package ------------------------------------------------------------------------------------
+
+
+@pytest.mark.build
+def test_package_zips_the_checked_project_with_the_date(project: Path, tmp_path: Path, capsys):
+    import datetime as dt
+    import zipfile
+
+    from showcase.package import package
+
+    out = tmp_path / "out"
+    _edit(project / "data/projects/jintian.yml", "order: 10", "order: [10")
+    with contextlib.chdir(project):
+        assert package(project, out, today=dt.date(2024, 1, 15)) == 1
+    assert not out.exists() or not list(out.iterdir())
+    assert "没有打包" in capsys.readouterr().err
+    _edit(project / "data/projects/jintian.yml", "order: [10", "order: 10")
+    with contextlib.chdir(project):
+        assert package(project, out, today=dt.date(2024, 1, 15)) == 0
+    assert "已打包" in capsys.readouterr().out
+    with zipfile.ZipFile(out / "fayao-site-2024-01-15.zip") as archive:
+        names = set(archive.namelist())
+    assert {"fayao-site-2024-01-15/mkdocs.yml", "fayao-site-2024-01-15/data/projects/jintian.yml", f"fayao-site-2024-01-15/{POST}"} <= names
+    assert not [name for name in names if "__pycache__" in name or "/site/" in name]
