@@ -168,3 +168,14 @@ def test_a_list_item_indented_deeper_than_the_first_is_not_merged_into_it(tmp_pa
     assert "改成 1 个空格开头" in problem.message
     post.write_text(text.replace("  - 党建", " - 党建"), encoding="utf-8")
     assert check_news_posts(docs) == []
+
+
+def test_a_hash_in_a_post_description_is_a_warning_with_its_line(tmp_path: Path):
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs" / "news", docs / "news")
+    post = docs / "news" / "posts" / "2023-12-27-brand-report.md"
+    text = post.read_text(encoding="utf-8").replace("slug: brand-report\n", "slug: brand-report\ntitle: 主题党日 #第二期\n")
+    post.write_text(text, encoding="utf-8")
+    [problem] = check_news_posts(docs)
+    assert problem.severity == "warning" and problem.line == text.splitlines().index("title: 主题党日 #第二期") + 1
+    assert 'title: "主题党日 #第二期"' in problem.message

@@ -63,6 +63,8 @@ class _Console(logging.Handler):
                 return  # a failed build shows its own problems; a missing page is the error page
             self.problems.append(message)
             print(message, file=sys.stderr, flush=True)
+        elif record.name.startswith("mkdocs.hooks"):
+            print(message, flush=True)  # the hooks' own notes (提醒 …), already in Chinese
         elif message.startswith("Serving on "):
             address = message.removeprefix("Serving on ")
             print(f"预览地址：{address}（在浏览器里打开；按 Ctrl+C 停止预览）", flush=True)

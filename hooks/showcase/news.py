@@ -62,6 +62,7 @@ def _check_post(path: Path, file: str, authors: set[str] | None) -> list[Problem
     # The front matter starts on the file's second line.
     document.lines.update({key: line + 1 for key, line in document.lines.items()})
     _, problems = validate(NewsPost, document, file)
+    problems += [Problem(file, note.line + 1, None, note.message, "warning") for note in document.notes]
     # The checks below read the raw values, so that they run even when a field above is wrong.
     data = document.data if isinstance(document.data, dict) else {}
     if authors is not None and isinstance(data.get("authors"), list):
