@@ -102,6 +102,7 @@ def test_mkdocs_link_image_and_anchor_warnings_reach_the_editor_in_chinese(proje
     ]
     about.write_text(text + "\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
     first = text.count("\n") + 2
+    noted = _edit(project / "data/projects/jintian.yml", "branch: 人民法庭党支部", "branch: 人民法庭党支部 #第二期")
     result = subprocess.run(
         [sys.executable, "-m", "showcase", "build", "--site-dir", str(tmp_path / "site")],
         cwd=project, env={**os.environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"},
@@ -115,6 +116,7 @@ def test_mkdocs_link_image_and_anchor_warnings_reach_the_editor_in_chinese(proje
     assert f"错误  docs/about.md:{first + 6}\n    链接 work-system/index.md#no-such-part 指向的小标题 #no-such-part 在 docs/work-system/index.md 里没有。" in printed
     assert "WARNING" not in printed and "Doc file" not in printed and "Aborted" not in printed
     assert printed.rstrip().splitlines()[-1] == "网站没有生成：请按上面的提示改好后再试。"
+    assert f"提醒  data/projects/jintian.yml:{noted}\n    这一行“#第二期”被当成了注释" in result.stdout
 
 
 def test_an_unknown_author_from_material_is_worded_in_chinese(tmp_path: Path):
