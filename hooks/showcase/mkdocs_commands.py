@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
-import os
 import re
 import shutil
 import sys
@@ -80,7 +79,10 @@ def _chinese_log():
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)
     logger.propagate = False
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # Material's search: "Building prefix dict…"
+    with contextlib.suppress(ImportError):  # Material's Chinese search: "Building prefix dict…" on stderr
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
     try:
         yield handler
     finally:
@@ -110,7 +112,9 @@ def build(config_file: Path, site_dir: Path | None = None, *, announce: bool = T
             print("网站没有生成：请按上面的提示改好后再试。", file=sys.stderr)
             return 1
     if announce:
-        print(f"网站已生成，在 {Path(os.path.relpath(config.site_dir)).as_posix()}/ 文件夹里。")
+        site = Path(config.site_dir).resolve()
+        shown = site.relative_to(Path.cwd().resolve()) if site.is_relative_to(Path.cwd().resolve()) else site
+        print(f"网站已生成，在 {shown.as_posix()}/ 文件夹里。")
     return 0
 
 
