@@ -243,6 +243,14 @@ class _Walk:
         self.constructor = SafeConstructor()
         self.seen: set[int] = set()
         self.text = text
+        self._lines: list[str] | None = None
+
+    @property
+    def text_lines(self) -> list[str]:
+        """The file's lines, split once and only when a check needs them."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
 
     def to_python(self, node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
         if id(node) in self.seen:  # an alias: the composer hands back the anchored node again
@@ -271,7 +279,7 @@ class _Walk:
 
     def _check_continued(self, node: ScalarNode) -> None:
         """A plain value over several lines whose next line starts "- ": a list item merged into this one."""
-        lines = self.text.splitlines()
+        lines = self.text_lines
         merged = yaml_slips.explain_merged_item(lines, node.start_mark.line + 1, node.end_mark.line + 1, node.value)
         if merged:
             raise YamlProblem(f"YAML 格式有误：{merged[0]}", merged[1])
@@ -279,8 +287,7 @@ class _Walk:
     def _with_quotes(self, message: str, node: Node) -> YamlProblem:
         """``message``, and the line written with quotes when its value only looks like YAML syntax."""
         number = node.start_mark.line + 1
-        lines = self.text.splitlines()
-        found = yaml_slips.explain_quotes(lines, [number])
+        found = yaml_slips.explain_quotes(self.text_lines, [number])
         return YamlProblem(f"{message}如果它是内容的一部分，{found[0].removeprefix('这个值要加英文引号：')}" if found else message, number)
 
     def _tag_problem(self, node: Node) -> YamlProblem:
