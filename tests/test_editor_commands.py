@@ -259,8 +259,13 @@ def test_the_preview_shows_a_broken_data_file_as_a_chinese_page_and_comes_back(p
         assert f"错误  data/projects/jintian.yml:{line}" in page and "请把这一行改成：order: &quot;[10&quot;" in page
         assert '<html lang="zh-CN">' in page and "/livereload/" in page
         assert "资料有错误" in _get(base)  # every address, the home page too
+        # A wrong path in a news post, saved while the error page shows: the page names it instead.
+        link = _edit(project / POST, "(../../projects/jintian.md)", "(projects/jintian.md)")
         _edit(project / "data/projects/jintian.yml", "order: [10", "order: 10")
-        _wait_for(base + "projects/jintian/", "温情调解和美家事", 300)
+        _wait_for(base + "projects/jintian/", f"错误  {POST}:{link}", 120)
+        assert "请写成 [温情调解和美家事](../../projects/jintian.md)" in _get(base + "projects/jintian/")
+        _edit(project / POST, "(projects/jintian.md)", "(../../projects/jintian.md)")
+        _wait_for(base + "projects/jintian/", "金田法庭【温情调解和美家事】</h1>", 300)
         print(f"error page after {waited:.1f} s")
     finally:
         server.terminate()
