@@ -54,7 +54,7 @@ def on_config(config):
     for warning in catalog.warnings:
         log.info(str(warning))
     _Build.renderer = Renderer(
-        catalog, root / "overrides" / "showcase", preview=preview, cache_dir=root / CACHE_FOLDER / "templates"
+        catalog, root / "templates", preview=preview, cache_dir=root / CACHE_FOLDER / "templates"
     )
     # The tracking dashboard is for the editors' preview; it is judged as of the build's date.
     as_of = _build_date() if preview else None

@@ -8,7 +8,7 @@ from pathlib import Path
 from strict_build import run_build  # noqa: F401 - the tests' way to build, shared with the tools
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "templates")
 
 
 def copy_project(target: Path) -> Path:

@@ -11,7 +11,7 @@ import pytest
 
 from showcase import parse_cache
 from showcase.catalog import load_catalog
-from showcase.collector import collector_paused
+from showcase.gc_pause import collector_paused
 from showcase.parse_cache import CACHE_FILE, ParseCache
 from showcase.problems import DataInvalid
 from showcase.render import Renderer
@@ -132,7 +132,7 @@ def test_a_cache_folder_that_cannot_be_written_does_not_stop_the_load(project, t
 def test_compiled_templates_are_kept_and_render_the_same(project, tmp_path):
     catalog = load(project)
     pages = build_pages(catalog)
-    templates = project / "overrides" / "showcase"
+    templates = project / "templates"
     plain = [text for _, text in Renderer(catalog, templates).render_all(pages)]
     cached = tmp_path / "templates"
     for _ in range(2):
@@ -143,7 +143,7 @@ def test_compiled_templates_are_kept_and_render_the_same(project, tmp_path):
 def test_a_template_cache_that_cannot_be_written_does_not_stop_rendering(project, tmp_path, monkeypatch):
     catalog = load(project)
     pages = build_pages(catalog)[:3]
-    templates = project / "overrides" / "showcase"
+    templates = project / "templates"
     expected = [text for _, text in Renderer(catalog, templates).render_all(pages)]
 
     def refuse(*args, **kwargs):

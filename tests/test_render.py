@@ -13,7 +13,7 @@ from showcase.render import Renderer, date_label, markdown_text, plain_text
 from showcase.schema import Brand, Honour
 from site_build import REPO
 
-TEMPLATES = REPO / "overrides" / "showcase"
+TEMPLATES = REPO / "templates"
 # The Markdown extensions of mkdocs.yml that the generated pages rely on.
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.escapeall"]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .collector import collector_paused
+from .gc_pause import collector_paused
 from .images import check_images
 from .news import check_news_posts
 from .problems import DataInvalid, Problem

@@ -53,13 +53,13 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
     """
     site = catalog.site
     pages = [
-        PageModel(HOME, f"{site.court.name}{site.court.party_committee}党建品牌", _home_description(catalog), "home.html"),
+        PageModel(HOME, f"{site.court.name}{site.court.party_committee}党建品牌", _home_description(catalog), "home.md.j2"),
         PageModel(
             MATRIX,
             "品牌矩阵",
             f"{catalog.master.name} 品牌矩阵：1 个总品牌、{len(catalog.sub_brands)} 个子品牌、"
             f"{len(catalog.projects)} 个法庭特色项目。",
-            "matrix.html",
+            "matrix.md.j2",
         ),
     ]
     pages.append(
@@ -67,7 +67,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
             TIMELINE,
             "荣誉时间轴",
             f"{site.court.name}及其党支部、干警获得的 {len(catalog.honours)} 项荣誉、入选与推荐，按年份排列。",
-            "timeline.html",
+            "timeline.md.j2",
             {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog)},
             scripts=("javascripts/timeline.js",),
         )
@@ -77,7 +77,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
             FIGURES,
             "数字图表",
             f"{site.figures.title}、党建活动数字和荣誉统计的图表，每张图附有数据表。",
-            "figures.html",
+            "figures.md.j2",
             {"sections": figure_charts(catalog)},
         )
     )
@@ -87,7 +87,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
             CASEBOOK,
             "案例汇编",
             f"{site.court.name}全部 {len(every_case)} 个党建品牌案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
-            "casebook.html",
+            "casebook.md.j2",
             {"items": every_case},
         )
     )
@@ -96,7 +96,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
             COMPARE,
             "品牌对比",
             f"{site.court.name}各党建品牌和法庭特色项目并排对比。",
-            "compare.html",
+            "compare.md.j2",
             {"items": every_case},
             hide=("navigation", "toc"),  # the table needs the full width
         )
@@ -107,7 +107,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
                 TRACKING,
                 "品牌跟踪问效",
                 "各品牌案例的完整度、每季度活动和最近更新，供媒体团队和机关党委跟踪问效。",
-                "tracking.html",
+                "tracking.md.j2",
                 _tracking_context(catalog, tracking_as_of),
                 hide=("navigation", "toc"),  # the overview table needs the full width
             )
@@ -118,7 +118,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
                 brand_uri(item),
                 item.name,
                 item.summary or f"{site.court.name}党建品牌：{item.name}",
-                "brand.html",
+                "brand.md.j2",
                 {"item": item},
             )
         )

@@ -1,4 +1,4 @@
-"""Render page models to Markdown with Jinja templates from ``overrides/showcase/``.
+"""Render page models to Markdown with Jinja templates from ``templates/``.
 
 Every data value reaches the Markdown through one of two filters: ``text`` for
 plain fields (HTML and Markdown syntax both neutralised) or ``md`` for fields the
@@ -20,7 +20,7 @@ import jinja2.bccache
 from markupsafe import Markup, escape
 
 from .catalog import Catalog
-from .collector import collector_paused
+from .gc_pause import collector_paused
 from .pages import PageModel, brand_uri, parent_of, tier_of
 from .schema import Honour
 from .tracking import yearly_figures

@@ -15,7 +15,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-Path_ = tuple[str | int, ...]
+# Where a value sits in a parsed document: its keys and list indexes from the root.
+DataPath = tuple[str | int, ...]
 
 MAX_BYTES = 1_000_000  # a data file is a page of facts, never megabytes
 
@@ -35,19 +36,19 @@ class YamlDocument:
     none: it keeps its bytes and parses them again the first time a line is asked for.
     """
 
-    def __init__(self, data: Any, lines: dict[Path_, int] | None = None, *, source: bytes | None = None) -> None:
+    def __init__(self, data: Any, lines: dict[DataPath, int] | None = None, *, source: bytes | None = None) -> None:
         self.data = data
         self._source = source
         # None means "not worked out yet": only a document with its source may leave them for later.
         self._lines = {} if lines is None and source is None else lines
 
     @property
-    def lines(self) -> dict[Path_, int]:
+    def lines(self) -> dict[DataPath, int]:
         if self._lines is None:
             self._lines = parse_bytes(self._source)[0].lines
         return self._lines
 
-    def line_of(self, path: Path_) -> int | None:
+    def line_of(self, path: DataPath) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
         lines = self.lines
         for end in range(len(path), -1, -1):
@@ -60,7 +61,7 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
-# libyaml's parser and composer; resolution and construction happen in Python, in _Walk.
+# libyaml's parser and composer; resolution and construction happen in Python, in _NodeConverter.
 _ComposeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -119,7 +120,7 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlProblem("文件是空的。请参照同一文件夹里的其他文件填写内容。", 1)
     document = YamlDocument(data=None, lines={})
     try:
-        document.data = _Walk().to_python(node, (), document.lines)
+        document.data = _NodeConverter().to_python(node, (), document.lines)
     except RecursionError:
         raise YamlProblem("嵌套层数太深，数据文件不需要这么多层。") from None
     return document
@@ -166,14 +167,14 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     return YamlProblem(f"YAML 格式有误：{detail}。", line)
 
 
-class _Walk:
+class _NodeConverter:
     """Node tree to plain values, with the line of every field; refuses aliases and duplicate keys."""
 
     def __init__(self) -> None:
         self.constructor = SafeConstructor()
         self.seen: set[int] = set()
 
-    def to_python(self, node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
+    def to_python(self, node: Node, path: DataPath, lines: dict[DataPath, int]) -> Any:
         if id(node) in self.seen:  # an alias: the composer hands back the anchored node again
             raise YamlProblem("不支持 YAML 锚点和别名（& 和 *）。请把内容直接写出来。", node.start_mark.line + 1)
         self.seen.add(id(node))
@@ -196,7 +197,7 @@ class _Walk:
         except ConstructorError:  # a tag the safe constructor does not know, e.g. !foo
             raise _tag_problem(node) from None
 
-    def _mapping(self, node: MappingNode, path: Path_, lines: dict[Path_, int]) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: DataPath, lines: dict[DataPath, int]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1
