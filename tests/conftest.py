@@ -13,10 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import CHROMIUM, DESKTOP, chromium_launch_options, serve_directory
-from site_build import REPO, run_build
-
-# pytest-playwright fixtures that start a browser; tests using them get the "browser" marker.
+from support import CHROMIUM, DESKTOP, REPO, chromium_launch_options, run_build, serve_directory
 BROWSER_FIXTURES = {"browser", "context", "new_context", "page"}
 
 

@@ -16,7 +16,7 @@ from showcase.parse_cache import CACHE_FILE, ParseCache
 from showcase.problems import DataInvalid
 from showcase.render import Renderer
 from showcase.pages import build_pages
-from site_build import copy_project
+from support import copy_project
 
 BRAND = "data/brands/farun-minsheng.yml"
 

@@ -18,8 +18,7 @@ from showcase import cli
 from showcase.catalog import load_catalog
 from showcase.problems import DataInvalid
 from showcase.scaffold import ScaffoldError, create
-from site_build import REPO, copy_project, run_build
-from site_text import main_text, visible_text
+from support import REPO, copy_project, main_text, run_build, visible_text
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ import yaml
 from showcase import cli
 from showcase.catalog import load_catalog
 from showcase.scaffold import KINDS
-from site_build import REPO, copy_project, run_build
+from support import REPO, copy_project, run_build
 
 GUIDE = REPO / "docs" / "editors"
 PAGES = sorted(GUIDE.glob("*.md"))

@@ -11,7 +11,7 @@ from showcase.catalog import load_catalog
 from showcase.pages import build_nav, build_pages
 from showcase.render import Renderer, date_label, markdown_text, plain_text
 from showcase.schema import Brand, Honour
-from site_build import REPO
+from support import REPO
 
 TEMPLATES = REPO / "templates"
 # The Markdown extensions of mkdocs.yml that the generated pages rely on.

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from showcase.catalog import load_catalog
-from site_build import REPO
-from site_text import main_text
+from support import REPO, main_text
 
 CATALOG = load_catalog(REPO / "data")
 CASES = [CATALOG.master, *CATALOG.sub_brands, *CATALOG.projects]

@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from showcase.catalog import Catalog, load_catalog
 from showcase.problems import DataInvalid
-from site_build import REPO, copy_project, run_build
-from site_text import html_pages, main_text
+from support import REPO, copy_project, html_pages, main_text, run_build
 
 BRAND = "data/brands/farun-minsheng.yml"
 
@@ -166,7 +165,7 @@ def test_template_syntax_in_data_is_never_evaluated(poisoned_site: Path):
 
 @pytest.mark.browser
 def test_script_in_a_brand_name_shows_as_text_and_never_runs(poisoned_site: Path, page):
-    from browser_support import serve_directory
+    from support import serve_directory
 
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

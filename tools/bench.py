@@ -35,12 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "tools"))
 sys.path.insert(0, str(REPO / "hooks"))
 
 from showcase.parse_cache import CACHE_FOLDER  # noqa: E402
-from strict_build import build_arguments, build_environment  # noqa: E402
+from support import build_arguments, build_environment
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
 # A page that lists every generated page in its sidebar: how much of it is the nav.
@@ -212,7 +210,7 @@ def _load() -> str:
 
 
 def real_site(runs: int) -> None:
-    from site_build import copy_project
+    from support import copy_project
 
     with tempfile.TemporaryDirectory() as folder:
         project = copy_project(Path(folder) / "project")
@@ -241,7 +239,7 @@ def real_site(runs: int) -> None:
 
 
 def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
-    from site_build import copy_project
+    from support import copy_project
     from synthetic_data import generate
 
     results: list[tuple[int, int, Build, int]] = []
