@@ -16,7 +16,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.pages import build_nav, build_pages
 from showcase.parse_cache import CACHE_FOLDER
@@ -54,7 +54,7 @@ def on_config(config):
     for warning in catalog.warnings:
         log.info(str(warning))
     _Build.renderer = Renderer(
-        catalog, root / "templates", preview=preview, cache_dir=root / CACHE_FOLDER / "templates"
+        catalog.site, root / "templates", preview=preview, cache_dir=root / CACHE_FOLDER / "templates"
     )
     # The tracking dashboard is for the editors' preview; it is judged as of the build's date.
     as_of = _build_date() if preview else None

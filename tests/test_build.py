@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from support import REPO, copy_project, html_pages, main_text, read_page, run_build, visible_text
 from source_facts import FACTS
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from showcase import cli
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.problems import DataInvalid
 from showcase.scaffold import ScaffoldError, create
 from support import REPO, copy_project, main_text, run_build, visible_text

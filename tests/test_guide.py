@@ -27,7 +27,7 @@ import pytest
 import yaml
 
 from showcase import cli
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.scaffold import KINDS
 from support import REPO, copy_project, run_build
 

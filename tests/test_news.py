@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 import feedparser
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.feed import FeedEntry, atom_feed, post_date
 from showcase.news import check_news_posts
 from showcase.problems import DataInvalid

@@ -24,6 +24,7 @@ import pytest
 
 from browser_support import search_material
 from deploy.csp import InlineCode, content_security_policy, csp_hash, parse_policy, scan_html, scan_site
+from support import free_port
 from test_publish import run_publish
 
 NGINX = Path("/usr/sbin/nginx")

@@ -7,7 +7,7 @@ import html as html_lib
 import markdown
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.pages import build_nav, build_pages
 from showcase.render import Renderer, date_label, markdown_text, plain_text
 from showcase.schema import Brand, Honour
@@ -66,8 +66,8 @@ def test_dates_keep_their_precision(date, note, label, precision):
 
 def test_missing_fields_show_only_in_preview(catalog):
     page = next(p for p in build_pages(catalog) if p.src_uri == "brands/hongxin-xiangdang.md")
-    public = Renderer(catalog, TEMPLATES, preview=False).render(page)
-    preview = Renderer(catalog, TEMPLATES, preview=True).render(page)
+    public = Renderer(catalog.site, TEMPLATES, preview=False).render(page)
+    preview = Renderer(catalog.site, TEMPLATES, preview=True).render(page)
     assert "待补充" not in public and "品牌内涵" not in public
     assert preview.count("待补充") >= 8
     assert "## 品牌内涵" in preview and "品牌口号 | <span class=\"sc-missing-mark\">待补充</span>" in preview
@@ -78,7 +78,7 @@ def test_data_is_escaped_in_every_place_a_brand_appears(catalog):
                  summary='"><img src=x onerror=alert(1)>', slogan="{{ 7*7 }}")
     catalog.sub_brands.append(evil)
     try:
-        renderer = Renderer(catalog, TEMPLATES)
+        renderer = Renderer(catalog.site, TEMPLATES)
         for page in build_pages(catalog):
             text = renderer.render(page)
             html = to_html(text.split("---", 2)[2])

@@ -14,7 +14,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showcase.catalog import Catalog, load_catalog
+from showcase.catalog import Catalog
+
+from showcase.loader import load_catalog
 from showcase.problems import DataInvalid
 from support import REPO, copy_project, html_pages, main_text, run_build
 

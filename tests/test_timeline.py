@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.timeline import timeline_filters, timeline_groups
 from showcase.schema import Honour
 from support import REPO, main_text

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import Catalog, load_catalog
+from showcase.catalog import Catalog
+
+from showcase.loader import load_catalog
 from showcase.schema import Activity, Brand, Figure, Honour, Image, Practice, Result, Site
 from showcase.tracking import completeness, dashboard, is_stale, period_end, quarter_of, recent_quarters, yearly_figures
 from support import REPO, copy_project, main_text, run_build

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalog import load_catalog
+from .loader import load_catalog
 from .parse_cache import CACHE_FOLDER
 from .scaffold import KINDS, QUESTIONS, ScaffoldError, create
 from .json_schema import stale_schemas, write_schemas

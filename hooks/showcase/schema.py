@@ -8,7 +8,6 @@ because the media team reads them in their editor.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -341,10 +340,6 @@ COLLECTIONS: dict[str, type[Record]] = {
     "activities": ActivityLog,
 }
 SINGLE_FILES: dict[str, type[Record]] = {"site.yml": Site}
-
-
-def schema_name(model: type[Record]) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", model.__name__).lower()
 
 
 def _field_examples() -> dict[str, object]:
