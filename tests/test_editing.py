@@ -135,7 +135,7 @@ def test_scaffold_never_overwrites_and_rejects_taken_or_bad_values(project: Path
             create("brand", {"slug": bad, "name": "x"}, project)
     with pytest.raises(ScaffoldError, match="所属子品牌 nope 不存在"):
         create("project", {**VALUES["project"], "parent": "nope"}, project)
-    with pytest.raises(ScaffoldError, match="或者是总品牌"):
+    with pytest.raises(ScaffoldError, match="fayao-xunzhou 是总品牌"):
         create("project", {**VALUES["project"], "parent": "fayao-xunzhou"}, project)
     with pytest.raises(ScaffoldError, match="不是真实存在的日期"):
         create("post", {"slug": "x", "title": "t", "date": "2024-02-30"}, project)

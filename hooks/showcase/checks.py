@@ -19,16 +19,20 @@ CASE_SLUG_HINT = "请填 data/brands/ 或 data/projects/ 里某个文件的 slug
 
 def unique_slugs(files: DataFiles) -> list[Problem]:
     """No two files share a slug. Brands and projects share one namespace, since honours refer to either."""
+    return duplicate_slugs(files["brands"] + files["projects"]) + duplicate_slugs(files["honours"])
+
+
+def duplicate_slugs(group: list[LoadedFile]) -> list[Problem]:
+    """Each file of ``group`` that takes a slug an earlier file already has."""
     problems = []
-    for group in (files["brands"] + files["projects"], files["honours"]):
-        first_file: dict[str, str] = {}
-        for item in group:
-            slug = item.record.slug
-            if slug in first_file:
-                message = f"网址名 {slug} 已被 {first_file[slug]} 使用。每个文件的 slug 必须不同，请换一个。"
-                problems.append(item.problem("slug", message))
-            else:
-                first_file[slug] = item.file
+    first_file: dict[str, str] = {}
+    for item in group:
+        slug = item.record.slug
+        if slug in first_file:
+            message = f"网址名 {slug} 已被 {first_file[slug]} 使用。每个文件的 slug 必须不同，请换一个。"
+            problems.append(item.problem("slug", message))
+        else:
+            first_file[slug] = item.file
     return problems
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import checks
 from .catalog import Catalog, DataFiles, LoadedFile, without_drafts
 from .gc_pause import collector_paused
-from .news import check_news_posts
+from .news import POSTS_FOLDER, check_news_posts
 from .parse_cache import ParseCache
 from .problems import DataInvalid, Problem
 from .schema import COLLECTIONS, SINGLE_FILES, Record
@@ -19,13 +19,19 @@ YAML_SUFFIXES = {".yml", ".yaml"}
 
 
 def load_catalog(
-    data_dir: Path, *, docs_dir: Path | None = None, include_drafts: bool = False, cache_dir: Path | None = None
+    data_dir: Path,
+    *,
+    docs_dir: Path | None = None,
+    include_drafts: bool = False,
+    cache_dir: Path | None = None,
+    posts_dir: str = POSTS_FOLDER.as_posix(),
 ) -> Catalog:
     """Read, validate and link ``data_dir``. Raise DataInvalid listing every error found.
 
     ``docs_dir``, when given, is where image paths must exist. Drafts are validated
     always, but kept only with ``include_drafts`` (the editors' preview). ``cache_dir``,
-    when given, keeps parsed files between builds (see parse_cache).
+    when given, keeps parsed files between builds (see parse_cache). ``posts_dir`` is where
+    the news posts are, under ``docs_dir``.
     """
     files, problems = read_data(data_dir, cache_dir)
     if not files["site.yml"]:
@@ -36,7 +42,7 @@ def load_catalog(
     if docs_dir is not None:
         for docs_check in checks.DOCS_CHECKS:
             problems += docs_check(files, docs_dir)
-        problems += check_news_posts(docs_dir)
+        problems += check_news_posts(docs_dir, Path(posts_dir))
     if any(p.severity == "error" for p in problems):
         raise DataInvalid(problems)
     catalog = catalog_of(files, warnings=problems)

@@ -12,10 +12,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import checks
+from .catalog import DataFiles, LoadedFile
+from .loader import model_for, read_data
 from .schema import FULL_DATE_PATTERN, SLUG_PATTERN, HonourKind, HonourLevel
-from .yaml_reader import YamlProblem, read_yaml
+from .validation import validate
+from .yaml_reader import parse_yaml
 
 KINDS = ("brand", "project", "honour", "post")
+_FOLDERS = {"brand": "brands", "project": "projects", "honour": "honours"}
 
 
 class ScaffoldError(Exception):
@@ -74,9 +79,8 @@ def create(kind: str, values: dict[str, str], root: Path, today: dt.date | None 
         )
     if kind == "post":
         return _write(*_post(values, root, today or dt.date.today()))
-    folder = root / "data" / {"brand": "brands", "project": "projects", "honour": "honours"}[kind]
-    _check_taken(kind, values, root)
-    return _write(folder / f"{slug}.yml", _TEMPLATES[kind](values))
+    values = {**values, "master": _check_taken(kind, values, root)}
+    return _write(root / "data" / _FOLDERS[kind] / f"{slug}.yml", _TEMPLATES[kind](values))
 
 
 def _usage(kind: str) -> str:
@@ -84,48 +88,44 @@ def _usage(kind: str) -> str:
     return f"例如：make new KIND={kind} {example}"
 
 
-def _check_taken(kind: str, values: dict[str, str], root: Path) -> None:
-    """The slug must be new among brands and projects (or among honours); so must a brand's name."""
-    folders = ["honours"] if kind == "honour" else ["brands", "projects"]
-    for folder in folders:
-        for path in sorted((root / "data" / folder).glob("*.y*ml")):
-            try:
-                data = read_yaml(path)[0].data
-            except YamlProblem:
-                continue  # `make check` reports that file; it cannot hold the new slug
-            if not isinstance(data, dict):
-                continue
-            shown = path.relative_to(root).as_posix()
-            if data.get("slug") == values["slug"] or path.stem == values["slug"]:
-                raise ScaffoldError(f"网址名 {values['slug']} 已被 {shown} 使用，请换一个。")
-            if kind in ("brand", "project") and data.get("name") == values["name"] and (
-                kind == "brand" or data.get("tribunal") == values.get("tribunal")
-            ):
-                raise ScaffoldError(f"名称“{values['name']}”已经在 {shown} 里用过了。")
-    if kind == "project":
-        sub_brands = _sub_brand_slugs(root)
-        if values["parent"] not in sub_brands:
-            raise ScaffoldError(
-                f"所属子品牌 {values['parent']} 不存在，或者是总品牌。可选：{'、'.join(sub_brands)}。"
-            )
+def _check_taken(kind: str, values: dict[str, str], root: Path) -> str:
+    """The new file must pass the load's own checks (a new slug, a parent that exists), and a
+    brand's name must be new. Returns the master brand's slug, which the new file's comments name."""
+    files, _ = read_data(root / "data")
+    folder = _FOLDERS[kind]
+    group = list(files["honours"]) if kind == "honour" else files["brands"] + files["projects"]
+    new_file = f"data/{folder}/{values['slug']}.yml"
+    for item in group:
+        if Path(item.file).stem == values["slug"]:
+            raise ScaffoldError(f"网址名 {values['slug']} 已被 {item.file} 使用，请换一个。")
+        same_tribunal = kind == "brand" or getattr(item.record, "tribunal", None) == values.get("tribunal")
+        if kind != "honour" and item.record.name == values["name"] and same_tribunal:
+            raise ScaffoldError(f"名称“{values['name']}”已经在 {item.file} 里用过了。")
     if kind == "honour":
         for label, name, allowed in (("级别 LEVEL", "level", HonourLevel), ("类别 HONOUR_KIND", "honour_kind", HonourKind)):
-            options = allowed.__args__
-            if values[name] not in options:
-                raise ScaffoldError(f"{label} 只能填：{'、'.join(options)}。")
+            if values[name] not in allowed.__args__:
+                raise ScaffoldError(f"{label} 只能填：{'、'.join(allowed.__args__)}。")
+    master = _master_slug(files, required=kind == "brand")
+    document = parse_yaml(_TEMPLATES[kind]({**values, "master": master}))
+    record, problems = validate(model_for(folder), document, new_file)
+    if record is None:
+        raise ScaffoldError(problems[0].message if problems else f"无法生成 {new_file}。")
+    new = LoadedFile(record, new_file, document)
+    files.valid[folder].append(new)
+    for problem in checks.duplicate_slugs([*group, new]) + checks.parents(files):
+        if problem.file == new_file:
+            raise ScaffoldError(problem.message)
+    return master
 
 
-def _sub_brand_slugs(root: Path) -> list[str]:
-    """Slugs of the brands that have a parent, i.e. the sub-brands a project can belong to."""
-    slugs = []
-    for path in sorted((root / "data" / "brands").glob("*.y*ml")):
-        try:
-            data = read_yaml(path)[0].data
-        except YamlProblem:
-            continue
-        if isinstance(data, dict) and data.get("parent") and isinstance(data.get("slug"), str):
-            slugs.append(data["slug"])
-    return slugs
+def _master_slug(files: DataFiles, *, required: bool) -> str:
+    """The master brand's slug, which a new sub-brand names as its parent."""
+    masters = checks.masters_of(files)
+    if masters:
+        return masters[0].record.slug
+    if required:
+        raise ScaffoldError("还没有总品牌（不填 parent 的品牌），无法新建子品牌。请先运行 make check 改正资料。")
+    return "zong-pinpai"  # no master brand yet: only an example in a comment of the new honour or project
 
 
 def _write(path: Path, text: str) -> Path:
@@ -149,7 +149,7 @@ def _brand(v: dict[str, str]) -> str:
 
 slug: {v['slug']}
 name: {_q(v['name'])}
-parent: fayao-xunzhou   # 上级品牌：总品牌的网址名
+parent: {v['master']}   # 上级品牌：总品牌的网址名
 order: 100              # 在导航和品牌矩阵中的顺序，小的在前
 draft: true             # 草稿：只在预览中显示。写好后删掉这一行即可发布
 
@@ -221,7 +221,7 @@ source: {_q(v['source'])}
 
 # date: "2024"        # 时间：来源写到年就写年，写到月就写 "2024-05"；只说“近年来”就不填
 # date_note: 近年来    # 来源对时间的原话
-# brand: fayao-xunzhou # 所属品牌或法庭项目的网址名；来源没写就不填
+# brand: {v['master']} # 所属品牌或法庭项目的网址名；来源没写就不填
 # branch: 某党支部      # 所属党支部；来源没写就不填
 """
 
