@@ -6,6 +6,10 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Passing options replaces the library's default ones, so "violations only" has to be repeated here.
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
 # Material's search box: the worker has loaded the index, then a query has been answered.
 SEARCH_READY = "() => document.querySelector('.md-search-result__meta').textContent.includes('键入')"
 RESULTS_SHOWN = "() => /符合条件|没有找到/.test(document.querySelector('.md-search-result__meta').textContent)"

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import deploy.publish
+import support
 from deploy.errors import PublishError
 from deploy.links import check_links, site_base_path
 from deploy.publish import publish
@@ -27,6 +28,8 @@ EPOCH = "1703606400"
 
 
 def run_publish(*args: str) -> subprocess.CompletedProcess:
+    if "--rollback" not in args and not support.builds_allowed:
+        raise support.BuildNotAllowed("this test publishes, which builds the site: mark it with @pytest.mark.build")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, str(TOOL), *args], env=env, capture_output=True, text=True, timeout=600, cwd=REPO
@@ -128,6 +131,7 @@ def test_a_failed_publish_leaves_the_published_site_untouched(
     assert state(published) == before
 
 
+@pytest.mark.build
 def test_a_new_release_replaces_the_old_one_atomically_and_rolls_back(project: Path, tmp_path: Path) -> None:
     dest = tmp_path / "www" / "fayao"
     first = run_publish("--project", str(project), "--dest", str(dest))

@@ -20,6 +20,8 @@ import pytest
 
 from support import copy_project, run_build
 
+pytestmark = pytest.mark.build  # every test here builds the site
+
 EPOCH = 1703606400  # 2023-12-26T16:00:00Z, 2023-12-27 in Beijing
 FAKETIME = shutil.which("faketime")
 

@@ -63,6 +63,14 @@ def build_environment(project: Path, env: dict[str, str] | None = None) -> dict[
     }
 
 
+class BuildNotAllowed(RuntimeError):
+    """A test builds the site without the ``build`` marker (``make test-fast`` must stay quick)."""
+
+
+# Set by tests/conftest.py for each test: False unless the test carries the ``build`` marker.
+builds_allowed = True
+
+
 def run_build(
     project: Path,
     site_dir: Path,
@@ -76,6 +84,8 @@ def run_build(
     Callers add their own arguments (``--quiet``), environment (``SOURCE_DATE_EPOCH``) or a
     command prefix (faketime).
     """
+    if not builds_allowed:
+        raise BuildNotAllowed("this test builds the site: mark it with @pytest.mark.build")
     return subprocess.run(
         [*prefix, *build_command(project, site_dir, *extra)],
         cwd=project,
