@@ -33,12 +33,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "hooks"))
-
-from showcase.parse_cache import CACHE_FOLDER  # noqa: E402
+from showcase.parse_cache import CACHE_FOLDER  # the core: PYTHONPATH=hooks, as `make bench` sets it
 from bench_tables import load_average, machine, print_nav_variants, print_scaling
-from support import build_arguments, build_environment
+from support import REPO, build_arguments, build_environment
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
 # A page that lists every generated page in its sidebar: how much of it is the nav.
