@@ -15,6 +15,7 @@ from pathlib import Path
 from . import checks
 from .catalog import DataFiles, LoadedFile
 from .loader import model_for, read_data
+from .news import POSTS_FOLDER
 from .schema import FULL_DATE_PATTERN, SLUG_PATTERN, HonourKind, HonourLevel
 from .validation import validate
 from .yaml_reader import parse_yaml
@@ -234,7 +235,7 @@ def _post(v: dict[str, str], root: Path, today: dt.date) -> tuple[Path, str]:
         date = dt.date.fromisoformat(raw_date)
     except ValueError:
         raise ScaffoldError(f"日期“{raw_date}”不是真实存在的日期（请检查月份和天数）。") from None
-    posts = root / "docs" / "news" / "posts"
+    posts = root / "docs" / POSTS_FOLDER
     for existing in sorted(posts.glob("*.md")):
         if re.search(rf"^slug: {re.escape(v['slug'])}$", existing.read_text(encoding="utf-8"), re.M):
             raise ScaffoldError(f"网址名 {v['slug']} 已被 {existing.relative_to(root).as_posix()} 使用，请换一个。")
