@@ -14,9 +14,9 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.loader import load_catalog
 from showcase.news import POSTS_FOLDER
-from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.pages import build_nav, build_pages
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
