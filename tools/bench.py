@@ -71,12 +71,12 @@ def _child(project: Path, site_dir: Path, out: Path, nav: str) -> None:
     # (timed), and wrap the functions before MkDocs loads the hooks file, which imports them by name.
     sys.path.insert(0, str(project / "hooks"))
     started = time.perf_counter()
-    import showcase.catalog
+    import showcase.loader
     import showcase.pages
     import showcase.render
 
     timers["hooks_import"] = time.perf_counter() - started
-    showcase.catalog.load_catalog = timed("load", showcase.catalog.load_catalog)
+    showcase.loader.load_catalog = timed("load", showcase.loader.load_catalog)
     showcase.pages.build_pages = timed("pages", showcase.pages.build_pages)
     build_nav = showcase.pages.build_nav
     if nav == "sections":
