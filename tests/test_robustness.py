@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from showcase.catalog import Catalog
 
 from showcase.loader import load_catalog
 from showcase.problems import DataInvalid
-from support import REPO, copy_project, html_pages, main_text, run_build
+from support import REPO, copy_project, html_pages, main_text, read_page, run_build
 
 BRAND = "data/brands/farun-minsheng.yml"
 
@@ -119,34 +118,10 @@ def poisoned_site(tmp_path_factory) -> Path:
     return site
 
 
-class _Elements(HTMLParser):
-    """Every element of a page as (tag, attributes, text inside it)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, dict, str]] = []
-        self._open: list[int] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs), ""))
-        self._open.append(len(self.found) - 1)
-
-    def handle_endtag(self, tag):
-        if self._open:
-            self._open.pop()
-
-    def handle_data(self, data):
-        if self._open:
-            tag, attrs, text = self.found[self._open[-1]]
-            self.found[self._open[-1]] = (tag, attrs, text + data)
-
-
 @pytest.mark.build
 def test_markup_in_data_is_escaped_on_every_page(poisoned_site: Path):
     for page in html_pages(poisoned_site):
-        elements = _Elements()
-        elements.feed(page.read_text(encoding="utf-8"))
-        for tag, attrs, text in elements.found:
+        for tag, attrs, text in read_page(page).elements:
             if tag == "script" and attrs.get("type") in ("application/ld+json", "application/json"):
                 assert "<" not in text, page  # data blocks: JSON-escaped, never closing the script early
                 continue

@@ -170,7 +170,8 @@ def serve_directory(path: Path, handler_class: type = _QuietHandler) -> Iterator
 
 
 class PageText(HTMLParser):
-    """A page as a reader meets it: its visible text, and every URL that loads a resource."""
+    """A page as a reader meets it: its visible text, every URL that loads a resource, and every
+    element as (tag, attributes, the text directly inside it)."""
 
     RESOURCE_RELS = {"stylesheet", "icon", "shortcut icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
     RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
@@ -179,10 +180,14 @@ class PageText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.text: list[str] = []
         self.resources: list[str] = []
+        self.elements: list[tuple[str, dict, str]] = []
+        self._open: list[int] = []
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
+        self.elements.append((tag, values, ""))
+        self._open.append(len(self.elements) - 1)
         if tag in ("script", "style"):
             self._skip += 1
         if tag in self.RESOURCE_ATTRS and values.get(self.RESOURCE_ATTRS[tag]):
@@ -193,10 +198,15 @@ class PageText(HTMLParser):
             self.resources += [part.split()[0] for part in values["srcset"].split(",")]
 
     def handle_endtag(self, tag):
+        if self._open:
+            self._open.pop()
         if tag in ("script", "style") and self._skip:
             self._skip -= 1
 
     def handle_data(self, data):
+        if self._open:
+            tag, attrs, text = self.elements[self._open[-1]]
+            self.elements[self._open[-1]] = (tag, attrs, text + data)
         if not self._skip:
             self.text.append(data)
 
