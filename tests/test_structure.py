@@ -111,3 +111,14 @@ def test_tests_and_tools_import_each_other_without_editing_sys_path():
     edits = [p.relative_to(REPO).as_posix() for p in [*python_files(), *(REPO / "tests").glob("*.py")]
              if edit in p.read_text(encoding="utf-8") and p.name != Path(__file__).name]
     assert edits == []
+
+
+def test_templates_take_page_paths_and_data_from_the_page_model():
+    from showcase.pages import PATHS
+
+    generated = {getattr(PATHS, name) for name in PATHS.__dataclass_fields__}
+    for template in sorted((REPO / "templates").glob("*.j2")):
+        text = template.read_text(encoding="utf-8")
+        assert "catalog" not in text, template.name  # the page model carries the data
+        assert not [path for path in generated if f'"{path}"' in text or f"({path})" in text], template.name
+    assert not list((REPO / "overrides").rglob("*.md.j2"))  # Material's custom_dir holds only Material's overrides
