@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -46,15 +46,29 @@ MarkdownText = Annotated[
         json_schema_extra={"format": "markdown"},
     ),
 ]
+def _year_as_text(value: object) -> object:
+    """``date: 2022`` without quotes is a number to YAML; the same year as ``date: "2022"``."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+_PARTIAL_DATE_HELP = (
+    "日期，按来源写到哪一级就写到哪一级：年 2022、年月 2022-05、年月日 2022-05-01，加不加引号都可以。"
+    "来源没有给出年份（如“近年来”）时不填。"
+)
 PartialDate = Annotated[
     str,
     StringConstraints(pattern=DATE_PATTERN),
+    BeforeValidator(_year_as_text),
     AfterValidator(check_calendar_date),
-    Field(
-        description="日期，按来源写到哪一级就写到哪一级：年 2022、年月 2022-05、年月日 2022-05-01。"
-        "来源没有给出年份（如“近年来”）时不填。",
-        examples=["2022-05-01"],
+    # What editors may write, for their editor's checks: text such as "2022-05", or a bare year.
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+            "description": _PARTIAL_DATE_HELP,
+            "examples": ["2022-05-01"],
+        }
     ),
+    Field(description=_PARTIAL_DATE_HELP, examples=["2022-05-01"]),
 ]
 
 ActivityKind = Literal["主题党日", "党课", "普法", "调解", "讲堂", "双报到", "参观学习", "培优", "其他"]

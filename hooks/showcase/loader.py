@@ -69,7 +69,7 @@ def read_data(data_dir: Path, cache_dir: Path | None = None) -> tuple[DataFiles,
                 problems.append(Problem(file, problem.line, None, problem.message))
                 files.unreadable.add(kind)
                 continue
-            problems += [Problem(file, 1, None, note, "warning") for note in notes]
+            problems += [Problem(file, note.line, None, note.message, "warning") for note in notes]
             record, found = validate(model_for(kind), document, file)
             problems += found
             if record is not None:

@@ -107,7 +107,8 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
         item = case.item
         context = {"item": item, "parent": case.parent, "tier": case.tier, "projects": case.projects,
                    "honours": case.honours, "activities": case.activities,
-                   "figures_by_year": case.figures_by_year, "is_master": case.is_master}
+                   "figures_by_year": case.figures_by_year, "is_master": case.is_master,
+                   "credit_source": item.from_report}
         pages.append(PageModel(brand_uri(item), item.name, item.summary or f"{court}党建品牌：{item.name}",
                                "brand.md.j2", context))
     return pages
@@ -152,20 +153,21 @@ def _overview_pages(catalog: Catalog, facts: dict[str, CaseFacts]) -> list[PageM
 def _review_pages(catalog: Catalog, cases: list[CaseFacts]) -> list[PageModel]:
     """The reviewers' pages: every case in one printable casebook, and side by side."""
     court = catalog.site.court.name
+    credit_source = any(case.item.from_report for case in cases)
     return [
         PageModel(
             CASEBOOK,
             "案例汇编",
             f"{court}全部 {len(cases)} 个党建品牌案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
             "casebook.md.j2",
-            {"cases": cases},
+            {"cases": cases, "credit_source": credit_source},
         ),
         PageModel(
             COMPARE,
             "品牌对比",
             f"{court}各党建品牌和法庭特色项目并排对比。",
             "compare.md.j2",
-            {"cases": cases},
+            {"cases": cases, "credit_source": credit_source},
             hide=("navigation", "toc"),  # the table needs the full width
         ),
     ]

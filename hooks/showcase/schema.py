@@ -96,6 +96,11 @@ class BrandCase(Record):
     results: list[Result] = Field(default_factory=list, description="工作成效，附数字。")
     cases: list[Case] = Field(default_factory=list, description="典型案例。")
     images: list[Image] = Field(default_factory=list, description="图片，每张都要有说明文字。")
+    from_report: bool = Field(
+        default=False,
+        description="这一页的内容取自来源报告（data/site.yml 里的 source）时填 true，页脚就注明资料来源。"
+        "内容是自己写的或来自别的材料，就不填。",
+    )
 
     @property
     def full_name(self) -> str:
@@ -255,7 +260,7 @@ class NewsPost(Record):
     """The front matter of a news post (docs/news/posts/*.md), as Material's blog reads it."""
 
     date: Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN), AfterValidator(check_calendar_date)] = Field(
-        description="发布日期，写完整的年月日，不加引号。", examples=["2023-12-27"]
+        description="发布日期，写完整的年月日，如 2023-12-27（加不加引号都可以）。", examples=["2023-12-27"]
     )
     description: PlainText = Field(
         description="一两句话的摘要：显示在搜索引擎结果和新闻订阅里。",
@@ -280,17 +285,3 @@ COLLECTIONS: dict[str, type[Record]] = {
     "activities": ActivityLog,
 }
 SINGLE_FILES: dict[str, type[Record]] = {"site.yml": Site}
-
-
-def _field_examples() -> dict[str, object]:
-    """The first example of every field name, for error messages that show a correct value."""
-    examples: dict[str, object] = {}
-    for model in (Brand, Project, Honour, Activity, ActivityLog, Figure, Image, Practice, Result, Case, Site,
-                  Court, SourceReport, FigureSet, Pillar, Contact, NewsPost):
-        for name, info in model.model_fields.items():
-            if info.examples and name not in examples:
-                examples[name] = info.examples[0]
-    return examples
-
-
-FIELD_EXAMPLES = _field_examples()

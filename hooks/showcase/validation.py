@@ -11,7 +11,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import DATE_PATTERN, FIELD_EXAMPLES, FULL_DATE_PATTERN, SLUG_PATTERN
+from . import schema
+from .schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN
 from .yaml_reader import DataPath, YamlDocument
 
 TYPE_NAMES = {
@@ -25,6 +26,21 @@ TYPE_NAMES = {
     "model_attributes_type": "一组字段（“字段名: 值”的写法）",
 }
 
+
+
+def _field_examples() -> dict[str, object]:
+    """The first example of every field name, for error messages that show a correct value."""
+    examples: dict[str, object] = {}
+    for model in (schema.Brand, schema.Project, schema.Honour, schema.Activity, schema.ActivityLog, schema.Figure,
+                  schema.Image, schema.Practice, schema.Result, schema.Case, schema.Site, schema.Court,
+                  schema.SourceReport, schema.FigureSet, schema.Pillar, schema.Contact, schema.NewsPost):
+        for name, info in model.model_fields.items():
+            if info.examples and name not in examples:
+                examples[name] = info.examples[0]
+    return examples
+
+
+FIELD_EXAMPLES = _field_examples()
 
 def validate(model: type[BaseModel], document: YamlDocument, file: str) -> tuple[Any, list[Problem]]:
     """Validate a document against ``model``; return the record or None, and the problems."""
@@ -87,8 +103,6 @@ def _message(model: type[BaseModel], item: dict, path: DataPath) -> str:
         return f"缺少必填字段 {name}。{example}"
     if kind == "extra_forbidden":
         return _unknown_field(model, path)
-    if kind in TYPE_NAMES and name in {"date", "published"} and isinstance(item["input"], int):
-        return f"日期要加英文引号，否则会被当成数字。请写成 {name}: \"{item['input']}\"。"
     if kind in TYPE_NAMES:
         got = _describe(item["input"])
         expected = "数字" if name in {"value"} else TYPE_NAMES[kind]

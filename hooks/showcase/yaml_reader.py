@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import yaml_slips
+from .yaml_errors import YamlProblem, check_tabs, explain, unprintable
 
 # Where a value sits in a parsed document: its keys and list indexes from the root.
 DataPath = tuple[str | int, ...]
@@ -21,12 +24,11 @@ DataPath = tuple[str | int, ...]
 MAX_BYTES = 1_000_000  # a data file is a page of facts, never megabytes
 
 
-class YamlProblem(Exception):
-    """A file that cannot be read as YAML. ``line`` is 1-based when known."""
+class Note(NamedTuple):
+    """A warning about a file that still reads: how it was saved, or text YAML dropped."""
 
-    def __init__(self, message: str, line: int | None = None):
-        self.message, self.line = message, line
-        super().__init__(message)
+    line: int
+    message: str
 
 
 class YamlDocument:
@@ -38,6 +40,7 @@ class YamlDocument:
 
     def __init__(self, data: Any, lines: dict[DataPath, int] | None = None, *, source: bytes | None = None) -> None:
         self.data = data
+        self.notes: list[Note] = []
         self._source = source
         # None means "not worked out yet": only a document with its source may leave them for later.
         self._lines = {} if lines is None and source is None else lines
@@ -65,12 +68,12 @@ MAP_TAG = "tag:yaml.org,2002:map"
 _ComposeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def decode(raw: bytes) -> tuple[str, list[str]]:
+def decode(raw: bytes) -> tuple[str, list[Note]]:
     """Decode UTF-8, returning the text and any warnings about how it was saved."""
     warnings = []
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-        warnings.append("文件开头带有 BOM 标记。已照常读取；建议在编辑器中另存为“UTF-8（无 BOM）”。")
+        warnings.append(Note(1, "文件开头带有 BOM 标记。已照常读取；建议在编辑器中另存为“UTF-8（无 BOM）”。"))
     try:
         return raw.decode("utf-8"), warnings
     except UnicodeDecodeError as error:
@@ -89,29 +92,30 @@ def _looks_like_gbk(raw: bytes) -> bool:
     return True
 
 
-def read_yaml(path: Path) -> tuple[YamlDocument, list[str]]:
+def read_yaml(path: Path) -> tuple[YamlDocument, list[Note]]:
     """Read ``path``; return the document and warnings, or raise YamlProblem."""
     return parse_bytes(path.read_bytes())
 
 
-def parse_bytes(raw: bytes) -> tuple[YamlDocument, list[str]]:
+def parse_bytes(raw: bytes) -> tuple[YamlDocument, list[Note]]:
     """Parse a file's bytes; return the document and warnings, or raise YamlProblem."""
     if len(raw) > MAX_BYTES:
         raise YamlProblem(f"文件太大（{len(raw) // 1024} KB），数据文件不应超过 {MAX_BYTES // 1000} KB。")
     text, warnings = decode(raw)
-    return parse_yaml(text), warnings
+    document = parse_yaml(text)
+    return document, warnings + document.notes
 
 
 def parse_yaml(text: str) -> YamlDocument:
-    _check_tabs(text)
+    check_tabs(text)
     try:
         # libyaml composes the node tree (about 14x faster than pure Python); the checks that
         # PyYAML's own composer would skip are done while walking the tree below.
         node = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.reader.ReaderError as error:
-        raise _unprintable(error, text) from None
+        raise unprintable(error, text) from None
     except yaml.MarkedYAMLError as error:
-        raise _explain(error, text) from None
+        raise explain(error, text) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"YAML 格式有误：{error}") from None
     except RecursionError:
@@ -120,63 +124,78 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlProblem("文件是空的。请参照同一文件夹里的其他文件填写内容。", 1)
     document = YamlDocument(data=None, lines={})
     try:
-        document.data = _NodeConverter().to_python(node, (), document.lines)
+        document.data = _NodeConverter(text).to_python(node, (), document.lines)
     except RecursionError:
         raise YamlProblem("嵌套层数太深，数据文件不需要这么多层。") from None
+    if "&" in text:
+        _check_anchors(text)
+    document.notes = _cut_by_comments(text)
     return document
 
 
-def _unprintable(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
-    line = text.count("\n", 0, error.position) + 1
-    return YamlProblem(f"文件里有不可见的特殊字符（编码 {error.character!r}），请删除这个字符。", line)
+def _check_anchors(text: str) -> None:
+    """A value that starts with "&": YAML takes the word for an anchor name and drops it silently."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if re.match(r"\s*(?:-\s+)?(?:[^\s:#]+:\s+)?&", line):
+            found = yaml_slips.explain_quotes(lines, [number])
+            if found:
+                raise YamlProblem(f"YAML 格式有误：{found[0]}", number)
 
 
-def _check_tabs(text: str) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            raise YamlProblem("这一行用 Tab 键缩进了。YAML 只能用空格缩进，请把 Tab 换成空格。", number)
+# A "#" after a value's text, with a space before it: YAML ends the value there.
+_TRAILING_HASH = re.compile(r"[^\s#][ \t]+#")
 
 
-# PyYAML's problems, as an editor would understand them.
-_YAML_PROBLEMS = {
-    "could not find expected ':'": "这一行缺少冒号，或上一行的引号没有配对",
-    "mapping values are not allowed here": "这里不能再出现“字段: 值”：可能是缩进不对，或值里有英文冒号需要加引号",
-    "that cannot start any token": "有不能放在开头的字符（如 @、` 或 %），请给这个值加上引号",
-    "found unexpected end of stream": "引号没有配对",
-    "found unknown escape character": "双引号里的反斜杠 \\ 用法不对，可改用单引号",
-    "did not find expected key": "缩进不齐：同一层的字段要对齐",
-    "did not find expected '-' indicator": "缩进不齐：列表的每一项都要以同样缩进的“- ”开头",
-    "expected <block end>, but found": "缩进不齐：同一层的字段要对齐",
-}
-_FULL_WIDTH_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*：")
+def _cut_by_comments(text: str) -> list[Note]:
+    """Text values that a "#" cut short: YAML reads the rest of the line as a comment, silently.
 
-
-def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _FULL_WIDTH_COLON.match(line):
-            return YamlProblem("这一行的字段名后面用了中文冒号“：”。请改成英文冒号加空格“: ”。", number)
-    problem = error.problem or ""
-    # For a missing colon or quote PyYAML points past the line; where the key or quote began is where to look.
-    starts_earlier = "expected ':'" in problem or "end of stream" in problem
-    mark = error.context_mark if starts_earlier and error.context_mark else error.problem_mark
-    line = mark.line + 1 if mark else None
-    detail = next((chinese for english, chinese in _YAML_PROBLEMS.items() if english in problem), None)
-    if detail is None:
-        detail = "无法识别的写法。常见原因：缩进不齐、冒号后少了空格、引号没有配对"
-    return YamlProblem(f"YAML 格式有误：{detail}。", line)
+    Only values with Chinese (or other non-ASCII) text are named: a comment after a number, a
+    slug or true/false is a note for editors, and the value is whole.
+    """
+    if not _TRAILING_HASH.search(text):
+        return []
+    lines = text.splitlines()
+    notes = []
+    for token in yaml.scan(text, Loader=_ComposeLoader):
+        if not isinstance(token, yaml.ScalarToken) or not token.plain or token.value.isascii():
+            continue
+        end = token.end_mark
+        rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+        cut = re.match(r"[ \t]+(#.*?)\s*$", rest)
+        if cut:
+            line = lines[end.line]
+            key = line[: line.find(token.value)] if token.value in line else ""
+            fixed = f"{key.strip()} {yaml_slips.quoted(token.value + rest.rstrip())}".strip()
+            notes.append(
+                Note(
+                    end.line + 1,
+                    f"这一行“{cut[1]}”被当成了注释，网站上只显示“{token.value}”：YAML 把 # 和它后面的字看作备注。"
+                    f"如果它是内容的一部分，请给整个值加上英文引号：{fixed}；如果是备注，请移到单独的一行。",
+                )
+            )
+    return notes
 
 
 class _NodeConverter:
     """Node tree to plain values, with the line of every field; refuses aliases and duplicate keys."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
         self.constructor = SafeConstructor()
         self.seen: set[int] = set()
+        self.text = text
+        self._lines: list[str] | None = None
+
+    @property
+    def text_lines(self) -> list[str]:
+        """The file's lines, split once and only when a check needs them."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
 
     def to_python(self, node: Node, path: DataPath, lines: dict[DataPath, int]) -> Any:
         if id(node) in self.seen:  # an alias: the composer hands back the anchored node again
-            raise YamlProblem("不支持 YAML 锚点和别名（& 和 *）。请把内容直接写出来。", node.start_mark.line + 1)
+            raise self._with_quotes("不支持 YAML 锚点和别名（& 和 *）。请把内容直接写出来。", node)
         self.seen.add(id(node))
         lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, ScalarNode):
@@ -185,17 +204,37 @@ class _NodeConverter:
             return [self.to_python(child, path + (i,), lines) for i, child in enumerate(node.value)]
         if isinstance(node, MappingNode) and node.tag == MAP_TAG:
             return self._mapping(node, path, lines)
-        raise _tag_problem(node)
+        raise self._tag_problem(node)
 
     def _scalar(self, node: ScalarNode) -> Any:
         # Text is nearly every value, and its node already holds it: no constructor needed.
         # Dates stay text too: the schema, not YAML, decides what a valid date is.
         if node.tag == STR_TAG or node.tag == TIMESTAMP_TAG:
+            if not node.style and node.end_mark.line > node.start_mark.line:  # plain, over several lines
+                self._check_continued(node)
             return node.value
         try:
             return self.constructor.construct_object(node, deep=True)
         except ConstructorError:  # a tag the safe constructor does not know, e.g. !foo
-            raise _tag_problem(node) from None
+            raise self._tag_problem(node) from None
+
+    def _check_continued(self, node: ScalarNode) -> None:
+        """A plain value over several lines whose next line starts "- ": a list item merged into this one."""
+        lines = self.text_lines
+        merged = yaml_slips.explain_merged_item(lines, node.start_mark.line + 1, node.end_mark.line + 1, node.value)
+        if merged:
+            raise YamlProblem(f"YAML 格式有误：{merged[0]}", merged[1])
+
+    def _with_quotes(self, message: str, node: Node) -> YamlProblem:
+        """``message``, and the line written with quotes when its value only looks like YAML syntax."""
+        number = node.start_mark.line + 1
+        found = yaml_slips.explain_quotes(self.text_lines, [number])
+        return YamlProblem(f"{message}如果它是内容的一部分，{found[0].removeprefix('这个值要加英文引号：')}" if found else message, number)
+
+    def _tag_problem(self, node: Node) -> YamlProblem:
+        return self._with_quotes(
+            f"不认识 {node.tag} 这种写法：以 ! 开头的是 YAML 标签，数据文件用不到。请删掉它。", node
+        )
 
     def _mapping(self, node: MappingNode, path: DataPath, lines: dict[DataPath, int]) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -213,10 +252,3 @@ class _NodeConverter:
             result[key] = self.to_python(value_node, path + (key,), lines)
         return result
 
-
-def _tag_problem(node: Node) -> YamlProblem:
-    return YamlProblem(
-        f"不认识 {node.tag} 这种写法：以 ! 开头的是 YAML 标签，数据文件用不到。"
-        "请删掉它；如果它是内容的一部分，请给整个值加上引号。",
-        node.start_mark.line + 1,
-    )
