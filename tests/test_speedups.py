@@ -16,7 +16,7 @@ import pytest
 
 from material_speedups import IdentityList
 from showcase.segment_cache import CACHE_FILE, SegmentCache
-from site_build import copy_project, run_build
+from support import copy_project, run_build
 from synthetic_data import generate_posts, post_path
 
 EPOCH = "1703606400"
