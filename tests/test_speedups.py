@@ -52,7 +52,7 @@ def test_after_each_kind_of_edit_the_cached_build_equals_a_clean_one(tmp_path: P
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
     assert "\u200b调解\u200b" in titles["news/2017/01/01/test-post-0003/"]
 
-    template = next(p for p in sorted(project.rglob("brand.html")) if "site" not in p.parts)  # the brand page's
+    template = next(p for p in sorted(project.rglob("brand.*")) if p.suffix in (".html", ".j2") and "site" not in p.parts)
     edits = {
         "post": (post_path(project, 3), "\n# ", "\n# 改过的标题"),
         "data": (project / "data" / "brands" / "xunzhou-fengqiao.yml", "summary: ", "summary: 改过的摘要"),
