@@ -84,6 +84,11 @@
     return text.match(/[^。！？；!?]+[。！？；!?”」）)]*/g) || [];
   }
 
+  // Rendered: not display: none (Material's card grids are display: contents, which has no box).
+  function shown(element) {
+    return element.getClientRects().length > 0 || getComputedStyle(element).display === "contents";
+  }
+
   function chartText(svg) {
     var ids = (svg.getAttribute("aria-labelledby") || "").split(/\s+/);
     var parts = ids.map(function (id) {
@@ -110,7 +115,7 @@
     var walker = document.createTreeWalker(article, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         if (node.nodeType === 3) return NodeFilter.FILTER_ACCEPT;
-        if (node.matches(SKIP) || !node.getClientRects().length) return NodeFilter.FILTER_REJECT;
+        if (node.matches(SKIP) || !shown(node)) return NodeFilter.FILTER_REJECT;
         // A chart is read by its title and description, not by its axis labels.
         if (node.namespaceURI === "http://www.w3.org/2000/svg") {
           if (started && node.getAttribute("role") === "img") {
