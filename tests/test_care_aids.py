@@ -281,7 +281,10 @@ def test_point_reading_speaks_what_is_under_the_pointer_and_what_has_the_focus(p
     assert spoken_texts(page)[-1] == heading.inner_text().strip()
 
     # The keyboard: click into the text, then Tab to the next link.
-    lead.click()
+    count = len(spoken_texts(page))
+    lead.click()  # the pointer is back on the paragraph: it is read again
+    page.wait_for_function(f"window.__speech.spoken.length > {count}")
+    assert spoken_texts(page)[-1] == lead.inner_text().strip()
     count = len(spoken_texts(page))
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.tagName, document.activeElement.innerText.trim()]")
