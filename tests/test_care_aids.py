@@ -102,6 +102,7 @@ def recorder(voices: str = CHINESE, late: bool = False) -> str:
 def open_page(page: Page, url: str, voices: str = CHINESE, late: bool = False) -> None:
     page.add_init_script(recorder(voices, late))
     page.goto(url, wait_until="networkidle")
+    expect(page.locator(TOOLBAR)).to_be_visible()  # care.js has run: its listeners are in place
 
 
 def spoken(page: Page) -> list[dict]:
