@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_support import PHONE, axe_violations, format_violations
-from site_build import REPO
+from browser_support import axe_violations, format_violations
+from support import PHONE, REPO
 
 TOOLBAR = "[data-care-toolbar]"
 BRAND = "brands/xunzhou-fengqiao/"
