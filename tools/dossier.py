@@ -49,7 +49,7 @@ FOOTER = (
     "font-family:'Dossier Serif';color:#000\">— <span class=\"pageNumber\"></span> —</div>"
 )
 # Characters printed that are in no element's text: link addresses, brackets, page numbers.
-PRINTED_EXTRAS = "（）— 0123456789本站/"
+PRINTED_EXTRAS = "（）— 本站扫码打开本案例网页"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
@@ -153,10 +153,12 @@ PREPARE = """
 
 MEASURE = """
 (pageHeight) => {
-  // The first case follows the page title and its lead on the same page, long or not.
-  for (const item of [...document.querySelectorAll('.sc-case')].slice(1)) {
+  const cases = [...document.querySelectorAll('.sc-case')];
+  for (const item of cases) {
     item.classList.toggle('sc-case--long', item.getBoundingClientRect().height > pageHeight);
   }
+  // The first case follows the page title and its lead on the same page, long or not.
+  if (cases.length) cases[0].style.breakBefore = 'auto';
   return [...document.querySelectorAll('.sc-case--long h2')].map(h => h.textContent.trim());
 }
 """
@@ -306,17 +308,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="an already built public site; default: build one now")
     args = parser.parse_args(argv)
     try:
-        if not CHROMIUM.exists():
-            raise DossierError(
-                f"找不到 Chromium 浏览器（{CHROMIUM}），无法打印 PDF。"
-                "请先安装：apt-get install -y chromium fonts-noto-cjk（或运行 make system-deps）。"
-            )
         address = site_address()
         if address is None:
             print(
                 "提示：没有设置网站网址（环境变量 SITE_URL），案例旁不印二维码，站内链接只印本站路径。"
                 "需要二维码时这样运行：SITE_URL=https://网站网址/ make dossier",
                 file=sys.stderr,
+            )
+        if not CHROMIUM.exists():
+            raise DossierError(
+                f"找不到 Chromium 浏览器（{CHROMIUM}），无法打印 PDF。"
+                "请先安装：apt-get install -y chromium fonts-noto-cjk（或运行 make system-deps）。"
             )
         out = args.out or default_out()
         with tempfile.TemporaryDirectory(prefix="dossier-") as temp:

@@ -10,7 +10,9 @@ result to the page as @font-face rules with data: URLs (nothing is fetched).
 from __future__ import annotations
 
 import base64
+import functools
 import io
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +104,17 @@ def _cff_to_glyf(font: TTFont) -> None:
 
 
 def font_face_css(text: str) -> str:
-    """@font-face rules for every face in FACES, each holding only ``text``'s characters."""
+    """@font-face rules for every face in FACES, each holding only ``text``'s characters.
+
+    Printable ASCII is always kept (addresses vary from one print to the next), so that two prints
+    of the same casebook share the work.
+    """
+    return _font_face_css("".join(sorted(set(text) | set(string.printable.strip()))))
+
+
+@functools.lru_cache(maxsize=4)
+def _font_face_css(characters: str) -> str:
+    text = characters
     missing = [face.file for face in FACES if not (NOTO / face.file).exists()]
     if missing:
         raise FontsMissing("缺少 Noto CJK 字体（" + "、".join(missing) + "）：请运行 apt-get install -y fonts-noto-cjk")
