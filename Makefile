@@ -63,7 +63,7 @@ clean:
 dossier: install system-deps
 	$(PY) tools/dossier.py
 
-offline: install
+offline: install node-deps
 	$(PY) tools/offline.py
 
 # 发布：make publish DEST=/srv/www/fayao（先生成并检查，全部通过后才一次性切换；回滚见 README）。

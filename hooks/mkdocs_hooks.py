@@ -53,8 +53,13 @@ def on_config(config):
         raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
     for warning in catalog.warnings:
         log.info(str(warning))
+    # directory_urls: Material's offline plugin (make offline) has switched them off by now.
     _Build.renderer = Renderer(
-        catalog, root / "overrides" / "showcase", preview=preview, cache_dir=root / CACHE_FOLDER / "templates"
+        catalog,
+        root / "overrides" / "showcase",
+        preview=preview,
+        cache_dir=root / CACHE_FOLDER / "templates",
+        directory_urls=config.use_directory_urls,
     )
     # The tracking dashboard is for the editors' preview; it is judged as of the build's date.
     as_of = _build_date() if preview else None
