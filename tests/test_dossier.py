@@ -98,6 +98,19 @@ def test_cover_contents_and_footer_page_numbers_match_the_bookmarks(pdf: Path):
         assert squeezed(item.full_name) in squeezed(texts[printed])
 
 
+def test_the_comparison_table_fits_a4_portrait(pdf: Path):
+    reader = PdfReader(pdf)
+    assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in reader.pages} == {(595, 842)}
+    appendix = next(p for _, t, p in bookmarks(pdf) if t == dossier.COMPARE_TITLE)
+    text = page_texts(pdf)[appendix]
+    # Every column heading is printed whole (a clipped table loses its last columns).
+    for heading in ("品牌", "层级", "创建党支部", "口号", "标识", "内涵", "做法", "成效", "案例", "荣誉"):
+        assert heading in text
+    assert "法庭项目" in squeezed(text)
+    for item in CASES:
+        assert squeezed(item.full_name) in squeezed(text)
+
+
 def test_every_case_name_is_in_the_text(pdf: Path):
     text = squeezed("".join(page_texts(pdf)))
     for item in CASES:

@@ -115,31 +115,38 @@ def cover_html(repo: Path = REPO) -> str:
 </section>"""
 
 
+COMPARE_TITLE = "附：品牌对比"
+
+
 def contents_html(cases: list[Case], page_numbers: dict[str, int] | None) -> str:
     """The contents list; before the first print the page numbers are placeholders of the same width."""
+    entries = [(case.title, f"case-{case.slug}") for case in cases] + [(COMPARE_TITLE, "dossier-compare")]
     rows = []
-    for case in cases:
-        number = page_numbers.get(case.title, 0) if page_numbers else 0
+    for title, anchor in entries:
+        number = page_numbers.get(title, 0) if page_numbers else 0
         rows.append(
-            f'<li><a href="#case-{html.escape(case.slug)}"><span class="sc-dossier-toc__title">'
-            f"{html.escape(case.title)}</span>"
+            f'<li><a href="#{html.escape(anchor)}"><span class="sc-dossier-toc__title">'
+            f"{html.escape(title)}</span>"
             f'<span class="sc-dossier-toc__page">{number or "00"}</span></a></li>'
         )
     return '<section class="sc-dossier-contents"><h2 id="dossier-contents">目录</h2><ol>' + "".join(rows) + "</ol></section>"
 
 
 PREPARE = """
-({cover, contents, qr, siteRoot, address}) => {
+({cover, contents, compare, qr, siteRoot, address}) => {
   const article = document.querySelector('article.md-content__inner');
   document.documentElement.classList.add('sc-dossier');
   article.insertAdjacentHTML('afterbegin', cover + contents);
+  article.insertAdjacentHTML('beforeend', compare);
   for (const [slug, svg] of Object.entries(qr)) {
     const heading = document.getElementById('case-' + slug);
     heading.insertAdjacentHTML('beforebegin',
       '<figure class="sc-dossier-qr">' + svg + '<figcaption>扫码打开本案例网页</figcaption></figure>');
   }
   // Internal links print with the address they lead to (the path inside the site without one).
-  for (const link of article.querySelectorAll('a[href]')) {
+  // Not in the comparison table: there an address per row would crowd out the columns, and
+  // each case's own pages carry its address and QR code.
+  for (const link of article.querySelectorAll('a[href]:not(.sc-dossier-compare a)')) {
     const href = link.getAttribute('href');
     if (href.startsWith('#') || /^[a-z]+:/i.test(href)) continue;
     const path = new URL(href, location.href).href.slice(siteRoot.length).replace(/index\\.html(?=#|$)/, '');
@@ -148,6 +155,20 @@ PREPARE = """
   const printed = [...article.querySelectorAll('a[data-address]')].map(a => a.dataset.address);
   printed.push(...[...article.querySelectorAll('a[href^="http"]')].map(a => a.href));
   return article.textContent + printed.join('');
+}
+"""
+
+# The comparison page's table, as an appendix printed on landscape pages (dossier.css). Its
+# links are made relative to the casebook page, where it is printed.
+COMPARE = """
+(title) => {
+  const table = document.querySelector('.sc-compare');
+  for (const link of table.querySelectorAll('a[href]')) {
+    link.setAttribute('href', new URL(link.getAttribute('href'), location.href).href);
+  }
+  const lead = document.querySelector('.sc-lead');
+  return '<section class="sc-dossier-compare"><h2 id="dossier-compare">' + title + '</h2>'
+    + (lead ? lead.outerHTML : '') + table.outerHTML + '</section>';
 }
 """
 
@@ -226,6 +247,8 @@ def make_dossier(site_dir: Path, out: Path, address: str | None, repo: Path = RE
                     route.abort()
 
             page.route("**/*", refuse_outside)
+            page.goto((site_dir / "compare/index.html").resolve().as_uri(), wait_until="load")
+            compare = page.evaluate(COMPARE, COMPARE_TITLE)
             page.goto(casebook.as_uri(), wait_until="load")
             page.emulate_media(media="print")
             page.add_style_tag(content=DOSSIER_CSS.read_text(encoding="utf-8"))
@@ -235,6 +258,7 @@ def make_dossier(site_dir: Path, out: Path, address: str | None, repo: Path = RE
                 {
                     "cover": cover_html(repo),
                     "contents": contents_html(cases, None),
+                    "compare": compare,
                     "qr": qr,
                     "siteRoot": site_dir.resolve().as_uri() + "/",
                     "address": address,
