@@ -47,10 +47,15 @@ def build_offline_site(site_dir: Path, repo: Path = REPO) -> None:
         raise OfflineError("网站生成失败，离线版没有生成：\n" + result.stderr)
 
 
+def check_shim(shim: Path = SHIM_PACKAGE) -> None:
+    if not shim.exists():
+        shown = shim.relative_to(REPO) if shim.is_relative_to(REPO) else shim
+        raise OfflineError(f"缺少 {shown}：请先运行 make node-deps（npm ci）。")
+
+
 def use_local_shim(site_dir: Path, shim: Path = SHIM_PACKAGE) -> int:
     """Point every page at a copy of the worker shim inside the site; returns the pages changed."""
-    if not shim.exists():
-        raise OfflineError(f"缺少 {shim.relative_to(REPO) if shim.is_relative_to(REPO) else shim}：请先运行 make node-deps（npm ci）。")
+    check_shim(shim)
     target = site_dir / SHIM_IN_SITE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(shim.read_bytes())
@@ -94,6 +99,7 @@ def zip_site(site_dir: Path, out: Path, folder: str, epoch: int) -> int:
 def make_offline(out: Path, repo: Path = REPO, shim: Path = SHIM_PACKAGE) -> int:
     name = load_catalog(repo / "data").master.name
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    check_shim(shim)  # before the build, not after
     with tempfile.TemporaryDirectory(prefix="offline-") as temp:
         site_dir = Path(temp) / "site"
         build_offline_site(site_dir, repo)
