@@ -12,11 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 import dossier
-from browser_support import CHROMIUM
-from showcase.catalog import load_catalog
-from site_build import REPO
+from showcase.loader import load_catalog
+from support import CHROMIUM, REPO
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.build]
 ADDRESS = "https://fayao.example.gov.cn/"
 CATALOG = load_catalog(REPO / "data")
 CASES = [CATALOG.master, *CATALOG.sub_brands, *CATALOG.projects]

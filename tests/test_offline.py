@@ -13,9 +13,10 @@ import pytest
 
 import offline
 from browser_support import search_material
-from showcase.catalog import load_catalog
-from site_build import REPO
+from showcase.loader import load_catalog
+from support import REPO
 
+pytestmark = pytest.mark.build  # the fixture builds the offline site
 EVERY = load_catalog(REPO / "data", include_drafts=True)
 PUBLIC = load_catalog(REPO / "data")
 

@@ -31,13 +31,11 @@ from pypdf.generic import NameObject, TextStringObject
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
-sys.path.insert(0, str(REPO / "tests"))
-from browser_support import CHROMIUM, chromium_launch_options  # noqa: E402
 from dossier_fonts import FontsMissing, font_face_css  # noqa: E402
-from showcase.catalog import load_catalog  # noqa: E402
+from showcase.loader import load_catalog  # noqa: E402
 from showcase.pages import brand_uri  # noqa: E402
 from showcase.render import partial_date  # noqa: E402
-from strict_build import run_build  # noqa: E402
+from support import CHROMIUM, chromium_launch_options, run_build  # noqa: E402
 
 DOSSIER_CSS = Path(__file__).with_name("dossier.css")
 # The printable area of A4 within print.css's @page margins (28 mm left, 26 mm right, 37 mm top,

@@ -24,8 +24,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
-from showcase.catalog import load_catalog  # noqa: E402
-from strict_build import run_build  # noqa: E402
+from showcase.loader import load_catalog  # noqa: E402
+from support import run_build  # noqa: E402
 
 SHIM_CDN = "https://unpkg.com/iframe-worker/shim"
 # IFRAME_WORKER_SHIM: the same file from elsewhere, for a checkout whose node_modules lacks it.
