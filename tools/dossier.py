@@ -14,7 +14,6 @@ footer; read each case's page back from the outline, write it into the contents 
 from __future__ import annotations
 
 import argparse
-import html
 import io
 import os
 import sys
@@ -23,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import segno
 import yaml
 from playwright.sync_api import Page, sync_playwright
 from pypdf import PdfReader, PdfWriter
@@ -32,9 +30,9 @@ from pypdf.generic import NameObject, TextStringObject
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "hooks"))
 from dossier_fonts import FontsMissing, font_face_css  # noqa: E402
+from dossier_page import COMPARE, COMPARE_TITLE, MEASURE, PREPARE, contents_html, cover_html, qr_svg  # noqa: E402, F401
 from showcase.loader import load_catalog  # noqa: E402
 from showcase.pages import brand_uri  # noqa: E402
-from showcase.render import partial_date  # noqa: E402
 from support import CHROMIUM, chromium_launch_options, run_build  # noqa: E402
 
 DOSSIER_CSS = Path(__file__).with_name("dossier.css")
@@ -93,94 +91,6 @@ def cases_of(repo: Path = REPO) -> list[Case]:
         Case(item.slug, f"{number}. {item.full_name}", brand_uri(item).removesuffix(".md") + "/")
         for number, item in enumerate(items, start=1)
     ]
-
-
-def qr_svg(address: str) -> str:
-    """An inline SVG QR code for ``address`` (segno, no network); black on white, quiet zone kept."""
-    return segno.make(address, error="m", micro=False).svg_inline(border=4, dark="#000", light="#fff", omitsize=True)
-
-
-def cover_html(repo: Path = REPO) -> str:
-    catalog = load_catalog(repo / "data")
-    site = catalog.site
-    e = html.escape
-    return f"""
-<section class="sc-dossier-cover">
-  <p class="sc-dossier-cover__court">{e(site.court.name)}{e(site.court.party_committee)}</p>
-  <p class="sc-dossier-cover__brand">{e(catalog.master.name)}</p>
-  <p class="sc-dossier-cover__title">党建品牌案例汇编</p>
-  <p class="sc-dossier-cover__date">资料日期：{e(partial_date(str(site.source.published)))}</p>
-</section>"""
-
-
-COMPARE_TITLE = "附：品牌对比"
-
-
-def contents_html(cases: list[Case], page_numbers: dict[str, int] | None) -> str:
-    """The contents list; before the first print the page numbers are placeholders of the same width."""
-    entries = [(case.title, f"case-{case.slug}") for case in cases] + [(COMPARE_TITLE, "dossier-compare")]
-    rows = []
-    for title, anchor in entries:
-        number = page_numbers.get(title, 0) if page_numbers else 0
-        rows.append(
-            f'<li><a href="#{html.escape(anchor)}"><span class="sc-dossier-toc__title">'
-            f"{html.escape(title)}</span>"
-            f'<span class="sc-dossier-toc__page">{number or "00"}</span></a></li>'
-        )
-    return '<section class="sc-dossier-contents"><h2 id="dossier-contents">目录</h2><ol>' + "".join(rows) + "</ol></section>"
-
-
-PREPARE = """
-({cover, contents, compare, qr, siteRoot, address}) => {
-  const article = document.querySelector('article.md-content__inner');
-  document.documentElement.classList.add('sc-dossier');
-  article.insertAdjacentHTML('afterbegin', cover + contents);
-  article.insertAdjacentHTML('beforeend', compare);
-  for (const [slug, svg] of Object.entries(qr)) {
-    const heading = document.getElementById('case-' + slug);
-    heading.insertAdjacentHTML('beforebegin',
-      '<figure class="sc-dossier-qr">' + svg + '<figcaption>扫码打开本案例网页</figcaption></figure>');
-  }
-  // Internal links print with the address they lead to (the path inside the site without one).
-  // Not in the comparison table: there an address per row would crowd out the columns, and
-  // each case's own pages carry its address and QR code.
-  for (const link of article.querySelectorAll('a[href]:not(.sc-dossier-compare a)')) {
-    const href = link.getAttribute('href');
-    if (href.startsWith('#') || /^[a-z]+:/i.test(href)) continue;
-    const path = new URL(href, location.href).href.slice(siteRoot.length).replace(/index\\.html(?=#|$)/, '');
-    link.dataset.address = address ? address + path : '本站 /' + path;
-  }
-  const printed = [...article.querySelectorAll('a[data-address]')].map(a => a.dataset.address);
-  printed.push(...[...article.querySelectorAll('a[href^="http"]')].map(a => a.href));
-  return article.textContent + printed.join('');
-}
-"""
-
-# The comparison page's table, as an appendix printed on landscape pages (dossier.css). Its
-# links are made relative to the casebook page, where it is printed.
-COMPARE = """
-(title) => {
-  const table = document.querySelector('.sc-compare');
-  for (const link of table.querySelectorAll('a[href]')) {
-    link.setAttribute('href', new URL(link.getAttribute('href'), location.href).href);
-  }
-  const lead = document.querySelector('.sc-lead');
-  return '<section class="sc-dossier-compare"><h2 id="dossier-compare">' + title + '</h2>'
-    + (lead ? lead.outerHTML : '') + table.outerHTML + '</section>';
-}
-"""
-
-MEASURE = """
-(pageHeight) => {
-  const cases = [...document.querySelectorAll('.sc-case')];
-  for (const item of cases) {
-    item.classList.toggle('sc-case--long', item.getBoundingClientRect().height > pageHeight);
-  }
-  // The first case follows the page title and its lead on the same page, long or not.
-  if (cases.length) cases[0].style.breakBefore = 'auto';
-  return [...document.querySelectorAll('.sc-case--long h2')].map(h => h.textContent.trim());
-}
-"""
 
 
 def heading_title(title: str) -> str:
@@ -267,17 +177,7 @@ def make_dossier(site_dir: Path, out: Path, address: str | None, repo: Path = RE
             page.evaluate("document.fonts.ready.then(() => true)")
             footer = FOOTER.format(fonts=fonts)
             page.evaluate(MEASURE, PAGE_HEIGHT_PX)
-            page_numbers: dict[str, int] = {}
-            for _ in range(3):  # the numbers settle at once: the contents keep their size
-                body = print_pdf(page, footer=footer)
-                found = outline_pages(body)
-                if found == page_numbers:
-                    break
-                page_numbers = found
-                page.evaluate(
-                    "html => document.querySelector('.sc-dossier-contents').outerHTML = html",
-                    contents_html(cases, page_numbers),
-                )
+            body, page_numbers = _print_with_contents(page, cases, footer)
             page.evaluate("document.documentElement.classList.add('sc-dossier--cover')")
             cover = print_pdf(page, footer=None)
         finally:
@@ -287,6 +187,22 @@ def make_dossier(site_dir: Path, out: Path, address: str | None, repo: Path = RE
         raise DossierError("打印出的 PDF 缺少这些案例的书签：" + "、".join(missing))
     write_pdf(out, cover, body, repo)
     return refused
+
+
+def _print_with_contents(page: Page, cases: list[Case], footer: str) -> tuple[bytes, dict[str, int]]:
+    """Print, write the bookmarks' pages into the contents, and print again until they agree."""
+    page_numbers: dict[str, int] = {}
+    for _ in range(3):  # the numbers settle at once: the contents keep their size
+        body = print_pdf(page, footer=footer)
+        found = outline_pages(body)
+        if found == page_numbers:
+            break
+        page_numbers = found
+        page.evaluate(
+            "html => document.querySelector('.sc-dossier-contents').outerHTML = html",
+            contents_html(cases, page_numbers),
+        )
+    return body, page_numbers
 
 
 def write_pdf(out: Path, cover: bytes, body: bytes, repo: Path) -> None:
