@@ -28,12 +28,11 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "hooks"))
-from dossier_fonts import FontsMissing, font_face_css  # noqa: E402
-from dossier_page import COMPARE, COMPARE_TITLE, MEASURE, PREPARE, contents_html, cover_html, qr_svg  # noqa: E402, F401
-from showcase.loader import load_catalog  # noqa: E402
-from showcase.pages import brand_uri  # noqa: E402
-from support import CHROMIUM, chromium_launch_options, run_build  # noqa: E402
+from dossier_fonts import FontsMissing, font_face_css
+from dossier_page import COMPARE, COMPARE_TITLE, MEASURE, PREPARE, contents_html, cover_html, qr_svg  # noqa: F401
+from showcase.loader import load_catalog
+from showcase.pages import brand_uri
+from support import CHROMIUM, chromium_launch_options, run_build
 
 DOSSIER_CSS = Path(__file__).with_name("dossier.css")
 # The printable area of A4 within print.css's @page margins (28 mm left, 26 mm right, 37 mm top,

@@ -23,9 +23,8 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "hooks"))
-from showcase.loader import load_catalog  # noqa: E402
-from support import run_build  # noqa: E402
+from showcase.loader import load_catalog
+from support import run_build
 
 SHIM_CDN = "https://unpkg.com/iframe-worker/shim"
 # IFRAME_WORKER_SHIM: the same file from elsewhere, for a checkout whose node_modules lacks it.
