@@ -1,4 +1,5 @@
 # 常用命令：make serve（预览）、make test（测试）、make build（生成网站）、make check（只检查资料和新闻开头的信息）。
+MAKEFLAGS += --no-print-directory
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp

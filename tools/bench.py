@@ -15,11 +15,8 @@ Each size is built once with no parse cache (``.cache/showcase/``, as after a fr
 ``--runs`` times with it, as an editor's builds are; the tables give the median of those, and the
 first build on its own.
 
-The posts axis (``posts_axis``) builds the real site and copies with 100 and 1,000 news posts
-(tools/synthetic_data.py's ``generate_posts``) in turns, so that all three meet the same load, and
-times the preview's reload after saving one post at 1 and 1,000 posts (tools/bench_reload.py).
-It prints the ratios that issue 17 sets goals for. CPU time (user + system) is printed beside the
-wall time: on a shared machine it is the steadier of the two.
+The posts axis builds the real site and copies with 100 and 1,000 synthetic news posts in turns
+(all meet the same load), prints wall and CPU ratios, and times the reload after saving one post.
 
 Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large | --only-posts]
                              [--no-reload] [--no-nav]
@@ -32,7 +29,6 @@ import json
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.parse_cache import CACHE_FOLDER  # the core: PYTHONPATH=hooks, as `make bench` sets it
-from bench_tables import load_average, machine, print_nav_variants, print_scaling
+from bench_tables import load_average, machine, print_nav_variants, print_posts, print_real_site, print_scaling
 from support import REPO, build_arguments, build_environment
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
@@ -186,10 +182,6 @@ def median_build(project: Path, runs: int, nav: str = "full", label: str = "") -
     return ordered[(len(ordered) - 1) // 2], builds
 
 
-def median_of(builds: list[Build], value) -> float:
-    return statistics.median(value(b) for b in builds)
-
-
 # --------------------------------------------------------------------------- the report
 
 
@@ -200,27 +192,7 @@ def real_site(runs: int) -> None:
         project = copy_project(Path(folder) / "project")
         first = first_build(project, label="real site")
         _, builds = median_build(project, runs, label="real site")
-    m = lambda value: median_of(builds, value)  # noqa: E731
-    print(f"\n### 真实网站（{builds[0].pages} 个页面，{runs} 次生成的中位数）\n")
-    print("| 部分 | 时间 (s) | 占比 |")
-    print("| --- | ---: | ---: |")
-    total = m(lambda b: b.wall)
-    rows = [
-        ("生成总时间（mkdocs build --strict，含启动 Python）", total),
-        ("hooks：导入核心代码", m(lambda b: b.timers["hooks_import"])),
-        ("hooks：读取与校验资料 load_catalog", m(lambda b: b.timers["load"])),
-        ("hooks：页面模型与导航 build_pages、build_nav", m(lambda b: b.timers["pages"])),
-        ("hooks：渲染生成页面 Renderer", m(lambda b: b.timers["render"])),
-        ("hooks 合计", m(lambda b: b.hooks)),
-        ("Material 搜索插件（jieba 分词、索引）", m(lambda b: b.search)),
-        ("MkDocs 其余（Markdown、模板、导航、写文件）", m(lambda b: b.mkdocs)),
-    ]
-    for name, value in rows:
-        print(f"| {name} | {value:.3f} | {value / total:.0%} |")
-    print(f"\n峰值内存 {m(lambda b: b.peak_mb):.0f} MB。上表是有解析缓存的生成（`.cache/showcase/`）；"
-          f"没有缓存的第一次生成 {first.wall:.2f} 秒，其中读取与校验资料 {first.timers['load']:.3f} 秒，"
-          f"hooks 合计 {first.hooks:.3f} 秒（{first.hooks / first.wall:.0%}）。")
-
+    print_real_site(builds, first, runs)
 
 def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
     from support import copy_project
@@ -264,23 +236,9 @@ def posts_axis(runs: int, reload_runs: int) -> None:
                     builds[posts].append(run_build(project, Path(sites) / f"{posts}-{run}"))
                     print(f"  {posts} posts run {run + 1}/{runs}: {builds[posts][-1].wall:.2f} s", file=sys.stderr,
                           flush=True)
-    wall = {n: median_of(b, lambda x: x.wall) for n, b in builds.items()}
-    cpu = {n: median_of(b, lambda x: x.cpu) for n, b in builds.items()}
-    peak = {n: max(x.peak_mb for x in b) for n, b in builds.items()}
-    print(f"\n### 新闻数量（合成新闻，每篇约 800 字；{runs} 轮交替生成的中位数）\n")
-    print("| 新闻 | 页面 | 生成时间 (s) | 真实网站的倍数 | CPU 时间 (s) | CPU 倍数 | hooks | 搜索插件 | 峰值内存 (MB) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for posts, b in builds.items():
-        label = "1（真实网站）" if posts == 1 else str(posts)
-        print(f"| {label} | {b[0].pages} | {wall[posts]:.2f} | {wall[posts] / wall[1]:.1f}× | {cpu[posts]:.2f} "
-              f"| {cpu[posts] / cpu[1]:.1f}× | {median_of(b, lambda x: x.hooks):.2f} "
-              f"| {median_of(b, lambda x: x.search):.2f} | {peak[posts]:.0f} |")
-    large, small = POSTS[-1], POSTS[-2]
-    print(f"\n{large} 篇新闻：生成时间是真实网站的 **{wall[large] / wall[1]:.1f} 倍**（CPU {cpu[large] / cpu[1]:.1f} 倍；"
-          f"目标 ≤ 5）；{small} → {large} 篇的时间比 **{wall[large] / wall[small]:.1f}**（CPU "
-          f"{cpu[large] / cpu[small]:.1f}；目标 ≤ 11）；峰值内存 **{peak[large]:.0f} MB**（目标 ≤ 300）。")
+    print_posts(builds, runs, POSTS)
     if reload_runs:
-        script = REPO / "tools" / "bench_reload.py"
+        script, large = REPO / "tools" / "bench_reload.py", POSTS[-1]
         result = subprocess.run([sys.executable, str(script), "--runs", str(reload_runs), "--posts", "1", str(large)],
                                 capture_output=True, text=True)
         medians = dict(re.findall(r"^(\d+) posts: .*?median: ([\d.]+) s", result.stdout, re.M))
