@@ -16,10 +16,12 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from showcase.address import site_address
 from showcase.catalog import load_catalog
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.pages import build_nav, build_pages
 from showcase.parse_cache import CACHE_FOLDER
+from showcase.preview_only import is_preview_only, public_nav
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
 from showcase.site_meta import footer, organization
@@ -31,6 +33,7 @@ class _Build:
     """What one build needs between events."""
 
     command = "build"
+    preview = False
     renderer: Renderer | None = None
     pages: list = []
     feed_entries: list[FeedEntry] = []
@@ -44,6 +47,7 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=true (mkdocs.yml reads it too).
     preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "true"
+    _Build.preview = preview
     _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
     try:
         catalog = load_catalog(
@@ -61,6 +65,11 @@ def on_config(config):
     _Build.pages = build_pages(catalog, tracking_as_of=as_of)
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.
     config.nav = _escaped(build_nav(catalog, with_tracking=preview)) + list(config.nav or [])
+    if not preview:
+        config.nav = public_nav(config.nav)
+    # `mkdocs serve` keeps its local address; a build uses the site's address, or none at all.
+    if _Build.command != "serve":
+        config.site_url = site_address(catalog.site.url)
     config.extra["showcase_preview"] = preview
     config.extra["showcase_footer"] = footer(catalog.site, _build_date().year)
     config.extra["showcase_organization"] = organization(catalog.site, config.site_url)
@@ -87,6 +96,10 @@ def _escaped(nav):
 def on_files(files, config):
     for page, content in _Build.renderer.render_all(_Build.pages):
         files.append(File.generated(config, page.src_uri, content=content))
+    if not _Build.preview:
+        # The editors' material (showcase.preview_only) is not part of the public site.
+        for file in [f for f in files if is_preview_only(f.src_uri)]:
+            files.remove(file)
     return files
 
 
@@ -107,6 +120,11 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    if not config.site_url:
+        # Without the site's address there is nothing absolute to point to: no sitemap, no feed.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
+        return
     feed = atom_feed(
         title=f"{config.site_name} 新闻动态",
         subtitle=config.site_description or "",

@@ -52,6 +52,11 @@ class Catalog:
             index[honour.brand].append(honour)
         return index
 
+    @cached_property
+    def counted_honours(self) -> list[Honour]:
+        """The honours that counts, charts and comparisons use: every one but the nominations."""
+        return [h for h in self.honours if not h.is_nomination]
+
     def projects_of(self, brand: Brand) -> list[Project]:
         return list(self._projects_by_parent.get(brand.slug, []))
 

@@ -20,6 +20,8 @@ CASEBOOK = "casebook.md"
 TRACKING = "tracking.md"
 NAV_LIMIT = 30
 COMPARE = "compare.md"
+# The report calls the tribunals' projects 特色党建项目: they are projects under a sub-brand, not brands.
+PROJECT_TIER = "特色党建项目"
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def brand_uri(item: BrandCase) -> str:
 
 def tier_of(catalog: Catalog, item: BrandCase) -> str:
     if isinstance(item, Project):
-        return "法庭项目"
+        return PROJECT_TIER
     return "总品牌" if item is catalog.master else "子品牌"
 
 
@@ -57,8 +59,8 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
         PageModel(
             MATRIX,
             "品牌矩阵",
-            f"{catalog.master.name} 品牌矩阵：1 个总品牌、{len(catalog.sub_brands)} 个子品牌、"
-            f"{len(catalog.projects)} 个法庭特色项目。",
+            f"{catalog.master.name} 品牌矩阵：1 个总品牌和 {len(catalog.sub_brands)} 个子品牌，"
+            "以及人民法庭的特色党建项目。",
             "matrix.html",
         ),
     ]
@@ -66,7 +68,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
         PageModel(
             TIMELINE,
             "荣誉时间轴",
-            f"{site.court.name}及其党支部、干警获得的 {len(catalog.honours)} 项荣誉、入选与推荐，按年份排列。",
+            f"{site.court.name}及其党支部、干警获得的荣誉和肯定，按年份排列。",
             "timeline.html",
             {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog)},
             scripts=("javascripts/timeline.js",),
@@ -76,7 +78,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
         PageModel(
             FIGURES,
             "数字图表",
-            f"{site.figures.title}、党建活动数字和荣誉统计的图表，每张图附有数据表。",
+            f"{site.figures.title}、党建活动数字和荣誉的图表，每张图附有数据表。",
             "figures.html",
             {"sections": figure_charts(catalog)},
         )
@@ -86,7 +88,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
         PageModel(
             CASEBOOK,
             "案例汇编",
-            f"{site.court.name}全部 {len(every_case)} 个党建品牌案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
+            f"{site.court.name}党建品牌和特色党建项目的案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
             "casebook.html",
             {"items": every_case},
         )
@@ -95,9 +97,9 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
         PageModel(
             COMPARE,
             "品牌对比",
-            f"{site.court.name}各党建品牌和法庭特色项目并排对比。",
+            f"{site.court.name}各党建品牌和特色党建项目并排对比。",
             "compare.html",
-            {"items": every_case},
+            compare_context(catalog, every_case),
             hide=("navigation", "toc"),  # the table needs the full width
         )
     )
@@ -125,6 +127,52 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
     return pages
 
 
+@dataclass(frozen=True)
+class CompareRow:
+    item: BrandCase
+    tier: str
+    cells: list[str]  # one per column; "" where this case has nothing for it
+
+
+def compare_context(catalog: Catalog, items: list[BrandCase]) -> dict[str, Any]:
+    """品牌对比: the columns some case fills, the cases with something in them, and the rest.
+
+    A column empty for every case is left out; a case with nothing in any column is listed
+    once, by name and tier, under the table. Nominations are no honours (counted_honours).
+    """
+    honours: dict[str, int] = {}
+    for honour in catalog.counted_honours:
+        if honour.brand:
+            honours[honour.brand] = honours.get(honour.brand, 0) + 1
+
+    def count(items: list, unit: str = "项") -> str:
+        return f"{len(items)} {unit}" if items else ""
+
+    columns: dict[str, Any] = {
+        "创建党支部": lambda i: i.branch or "",
+        "口号": lambda i: i.slogan or "",
+        "标识": lambda i: "有" if i.logo else "",
+        "内涵": lambda i: "有" if i.meaning else "",
+        "做法": lambda i: count(i.practices),
+        "成效": lambda i: count(i.results),
+        "典型案例": lambda i: count(i.cases, "个"),
+        "荣誉": lambda i: f"{honours[i.slug]} 项" if honours.get(i.slug) else "",
+        # "有", not a count: the report names its projects as examples (分别打造了……等).
+        PROJECT_TIER: lambda i: "有" if isinstance(i, Brand) and catalog.projects_of(i) else "",
+    }
+    table = {item.slug: [cell(item) for cell in columns.values()] for item in items}
+    filled = [index for index in range(len(columns)) if any(cells[index] for cells in table.values())]
+    rows, others = [], []
+    for item in items:
+        cells = [table[item.slug][index] for index in filled]
+        if any(cells):
+            rows.append(CompareRow(item, tier_of(catalog, item), cells))
+        else:
+            others.append(CompareRow(item, tier_of(catalog, item), []))
+    headers = [list(columns)[index] for index in filled]
+    return {"headers": headers, "rows": rows, "others": others}
+
+
 def _tracking_context(catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
     rows = dashboard(catalog, as_of)
     quarters = recent_quarters(as_of)
@@ -145,10 +193,10 @@ def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str
         # MkDocs prints the whole nav on every page: a long list would make the build quadratic.
         # Past NAV_LIMIT entries a section is left out, and the matrix page lists them instead.
         *([{"子品牌": sub_brands}] if len(sub_brands) <= NAV_LIMIT else []),
-        *([{"法庭特色项目": projects}] if len(projects) <= NAV_LIMIT else []),
+        *([{"特色党建项目": projects}] if len(projects) <= NAV_LIMIT else []),
         {"荣誉时间轴": TIMELINE},
         {"数字图表": FIGURES},
-        {"审阅专区": [{"案例汇编": CASEBOOK}, {"品牌对比": COMPARE}]},
+        {"案例资料": [{"案例汇编": CASEBOOK}, {"品牌对比": COMPARE}]},
         *tracking,
     ]
 
@@ -158,7 +206,7 @@ def _nav_label(item: BrandCase, label: str) -> str:
 
 
 def _home_description(catalog: Catalog) -> str:
-    return f"{catalog.site.court.name}机关党委党建品牌“{catalog.master.name}”展示：品牌矩阵、子品牌、法庭特色项目与荣誉。"
+    return f"{catalog.site.court.name}机关党委党建品牌“{catalog.master.name}”展示：品牌矩阵、子品牌、特色党建项目与荣誉。"
 
 
 def parent_of(catalog: Catalog, item: BrandCase) -> Brand | None:

@@ -23,6 +23,7 @@ from .catalog import Catalog
 from .collector import collector_paused
 from .pages import PageModel, brand_uri, parent_of, tier_of
 from .schema import Honour
+from .timeline import UNDATED_LABEL
 from .tracking import yearly_figures
 
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
@@ -44,8 +45,7 @@ def markdown_text(value: object) -> Markup:
 def date_label(honour: Honour) -> str:
     """An honour's date at the precision the source gives, never more."""
     if honour.date is None:
-        note = f"（来源表述：{honour.date_note}）" if honour.date_note else ""
-        return f"年份未注明{note}"
+        return UNDATED_LABEL
     return partial_date(honour.date)
 
 

@@ -63,7 +63,8 @@ PartialDate = Annotated[
 ]
 
 ActivityKind = Literal["主题党日", "党课", "普法", "调解", "讲堂", "双报到", "参观学习", "培优", "其他"]
-HonourLevel = Literal["全国", "全区", "市级", "未注明"]
+# 桂平市 is a county-level city: what it awards is 县级, never 市级.
+HonourLevel = Literal["全国", "全区", "县级"]
 HonourKind = Literal["集体", "个人"]
 HonourStatus = Literal["获评", "入选", "推荐参选", "肯定推广"]
 
@@ -192,11 +193,14 @@ class Honour(Record):
     slug: Slug
     draft: bool = Field(default=False, description=DRAFT_HELP)
     title: PlainText = Field(description="荣誉名称，照来源原样填写。", examples=["全国“节约型机关”"])
-    level: HonourLevel = Field(description="级别：全国、全区、市级；来源没写就填 未注明。")
+    level: HonourLevel | None = Field(
+        default=None,
+        description="级别：全国、全区、县级（桂平市是县级市，桂平市授予的填 县级）。来源没写级别就不填，页面上也不显示。",
+    )
     kind: HonourKind = Field(description="集体荣誉还是个人荣誉。")
     status: HonourStatus = Field(
         default="获评",
-        description="获评：已获得；入选：被列为培养点等；推荐参选：只是被推荐，不是已获奖；肯定推广：经验被肯定或推广。",
+        description="获评：已获得；入选：被列为培养点等；推荐参选：只是被推荐，不计入荣誉数量；肯定推广：经验被肯定或推广。",
     )
     recipient: PlainText = Field(description="获得者：单位、党支部或个人姓名。", examples=["桂平市人民法院"])
     date: PartialDate | None = Field(
@@ -206,7 +210,7 @@ class Honour(Record):
     )
     date_note: PlainText | None = Field(
         default=None,
-        description="来源对时间的原话，例如“去年”“近年来”，帮助核对。",
+        description="来源对时间的原话，例如“去年”“近年来”，供编辑核对，页面上不显示。",
         examples=["近年来"],
     )
     brand: Slug | None = Field(
@@ -216,6 +220,11 @@ class Honour(Record):
     source: PlainText = Field(
         description="出处：来源报告及所在部分。", examples=["2023-12-27 报告·发挥两个作用"]
     )
+
+    @property
+    def is_nomination(self) -> bool:
+        """A nomination (推荐参选) shows its status, and is counted among no honours."""
+        return self.status == "推荐参选"
 
     @property
     def date_precision(self) -> Literal["day", "month", "year", "unknown"]:
@@ -299,6 +308,13 @@ class Site(Record):
     """Site-wide facts: the court, the source, the year's figures and the work system."""
 
     court: Court = Field(description="法院名称、简称和负责品牌创建的党组织。")
+    url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/]+(?:/\S*)?$",
+        description="网站正式发布的完整网址，例如 https://网站网址/。新闻订阅、网站地图和规范网址都用它；"
+        "不填时公开网站里不写任何完整网址，make publish 也不会发布。环境变量 SITE_URL 可临时代替它。",
+        examples=["https://www.example.gov.cn/fayao/"],
+    )
     intro: MarkdownText = Field(description="首页开头的介绍，可用 Markdown。")
     approach: PlainText = Field(description="工作思路。")
     source: SourceReport = Field(description="网站事实的唯一来源：报告的标题、作者、日期。")
