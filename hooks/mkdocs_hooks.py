@@ -18,7 +18,7 @@ from mkdocs.structure.files import File
 
 from showcase.address import site_address
 from showcase.catalog import load_catalog
-from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
+from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date, post_time, without_invented_time
 from showcase.pages import build_nav, build_pages
 from showcase.parse_cache import CACHE_FOLDER
 from showcase.preview_only import is_preview_only, public_nav
@@ -111,12 +111,17 @@ def on_page_context(context, page, config, nav):
                 title=page.title,
                 url=page.url,
                 published=date,
+                published_at=post_time(page.meta.get("date")),
                 summary=page.meta.get("description", ""),
-                authors=[author.name for author in getattr(page, "authors", [])],
+                authors=[author.name for author in getattr(page, "authors", [])] or [config.site_author or config.site_name],
                 categories=list(page.meta.get("categories", [])),
             )
         )
     return context
+
+
+def on_post_page(output, page, config):
+    return without_invented_time(output)
 
 
 def on_post_build(config):

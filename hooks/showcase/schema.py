@@ -326,13 +326,21 @@ class Site(Record):
 
 
 FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+# A post's date, optionally with the time of day it was published: 2023-12-27 17:49:27+08:00.
+POST_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?$"
+
+
+def _check_post_date(value: str) -> str:
+    _check_calendar_date(value[:10])
+    return value
 
 
 class NewsPost(Record):
     """The front matter of a news post (docs/news/posts/*.md), as Material's blog reads it."""
 
-    date: Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN), AfterValidator(_check_calendar_date)] = Field(
-        description="发布日期，写完整的年月日，不加引号。", examples=["2023-12-27"]
+    date: Annotated[str, StringConstraints(pattern=POST_DATE_PATTERN), AfterValidator(_check_post_date)] = Field(
+        description="发布日期，写完整的年月日，不加引号；知道发布时刻时可加上北京时间，如 2023-12-27 17:49:27+08:00。",
+        examples=["2023-12-27"],
     )
     description: PlainText = Field(
         description="一两句话的摘要：显示在搜索引擎结果和新闻订阅里。",
