@@ -47,7 +47,7 @@ QUESTIONS: dict[str, list[Question]] = {
         Question("slug", "网址名（小写英文字母、数字、连字符）", "xin-rongyu"),
         Question("title", "荣誉名称（照原文）", "全区优秀法官"),
         Question("recipient", "获得者（单位、支部或姓名）", "桂平市人民法院"),
-        Question("level", "级别：全国、全区、市级、未注明", "全区"),
+        Question("level", "级别：全国、全区、县级（桂平市授予的填 县级）", "全区"),
         Question("honour_kind", "集体还是个人", "集体"),
         Question("source", "出处（哪篇报道的哪一部分）", "2023-12-27 报告·发挥两个作用"),
     ],
@@ -208,12 +208,12 @@ draft: true             # 草稿：只在预览中显示。写好后删掉这一
 
 def _honour(v: dict[str, str]) -> str:
     return f"""# yaml-language-server: $schema=../../schemas/honour.schema.json
-# 荣誉：{v['title']}。照来源如实填写；被推荐参选不是获奖，status 要写 推荐参选。
+# 荣誉：{v['title']}。照来源如实填写；被推荐参选的，status 要写 推荐参选。
 
 slug: {v['slug']}
 title: {_q(v['title'])}
 recipient: {_q(v['recipient'])}
-level: {v['level']}          # 全国、全区、市级、未注明
+level: {v['level']}          # 全国、全区、县级；来源没写级别就删掉这一行
 kind: {v['honour_kind']}            # 集体、个人
 status: 获评          # 获评、入选、推荐参选、肯定推广
 draft: true           # 草稿：只在预览中显示。核对无误后删掉这一行即可发布
