@@ -16,6 +16,8 @@ import pytest
 from browser_support import CHROMIUM, DESKTOP, chromium_launch_options, serve_directory
 from site_build import REPO, run_build
 
+TEST_SITE_URL = "https://court.example/"
+
 # pytest-playwright fixtures that start a browser; tests using them get the "browser" marker.
 BROWSER_FIXTURES = {"browser", "context", "new_context", "page"}
 
@@ -37,9 +39,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per session with ``mkdocs build --strict``."""
+    """The real site, built once per session with ``mkdocs build --strict``, at a test address
+    (a public build without one writes no feed, sitemap or canonical links: tests/test_public_build.py)."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(REPO, site_dir)
+    result = run_build(REPO, site_dir, env={"SITE_URL": TEST_SITE_URL})
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     return site_dir
