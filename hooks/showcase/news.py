@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Problem
-from .schema import FULL_DATE_PATTERN, NewsPost
+from .schema import POST_DATE_PATTERN, NewsPost
 from .validation import did_you_mean, validate
 from .yaml_reader import YamlProblem, decode, parse_yaml, read_yaml
 
@@ -67,7 +67,7 @@ def _check_post(path: Path, file: str, authors: set[str] | None) -> list[Problem
     # The checks below read the raw values, so that they run even when a field above is wrong.
     data = document.data if isinstance(document.data, dict) else {}
     date = data.get("date")
-    if isinstance(date, str) and re.fullmatch(FULL_DATE_PATTERN, date) and isinstance(_loaded_date(front_matter), str):
+    if isinstance(date, str) and re.fullmatch(POST_DATE_PATTERN, date) and isinstance(_loaded_date(front_matter), str):
         problems.append(Problem(file, document.line_of(("date",)), "date", f"日期不要加引号，请写成 date: {date}。"))
     if authors is not None and isinstance(data.get("authors"), list):
         listed = "、".join(sorted(authors)) or "（还没有登记任何作者）"
