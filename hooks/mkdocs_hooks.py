@@ -125,6 +125,10 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    if not _Build.preview:
+        # Material's source maps are for debugging Material itself; its comments quote localhost.
+        for source_map in Path(config.site_dir, "assets").rglob("*.map"):
+            source_map.unlink()
     if not config.site_url:
         # Without the site's address there is nothing absolute to point to: no sitemap, no feed.
         for name in ("sitemap.xml", "sitemap.xml.gz"):

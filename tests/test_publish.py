@@ -20,6 +20,7 @@ from site_build import REPO, copy_project
 
 TOOL = REPO / "tools" / "publish.py"
 EPOCH = "1703606400"
+SITE_URL = "https://court.example/"  # make publish refuses without an address (tests/test_public_build.py)
 
 
 def load_publish():
@@ -34,7 +35,7 @@ publish_tool = load_publish()
 
 
 def run_publish(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     return subprocess.run(
         [sys.executable, str(TOOL), *args], env=env, capture_output=True, text=True, timeout=600, cwd=REPO
     )
@@ -210,6 +211,7 @@ def quick_publish(published: Path, monkeypatch: pytest.MonkeyPatch):
         return subprocess.CompletedProcess([], 0, "", "")
 
     monkeypatch.setattr(publish_tool, "build", fake_build)
+    monkeypatch.setenv("SITE_URL", SITE_URL)
     messages: list[str] = []
     return lambda dest, **kw: publish_tool.publish(REPO, dest, say=messages.append, **kw)
 
