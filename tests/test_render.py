@@ -113,13 +113,17 @@ def test_long_sections_leave_the_nav_for_the_matrix(catalog):
 
 
 def test_the_report_is_credited_only_where_the_data_says_the_page_comes_from_it(catalog):
-    """The source credit at a page's foot comes from the data (from_report), not from the template."""
-    renderer = Renderer(catalog, TEMPLATES)
+    """The source credit at a page's foot comes from the data (from_report), not from the template.
+
+    It is for the editors checking pages in the preview; the public site names its source once, on the about page."""
+    renderer = Renderer(catalog, TEMPLATES, preview=True)
     own = catalog.find("jintian").model_copy(update={"from_report": False, "slug": "zixie"})
     changed = dataclasses.replace(catalog, projects=[*catalog.projects, own])
     pages = {page.src_uri: page for page in build_pages(changed)}
     credit = "资料来源：《" + catalog.site.source.title
-    assert credit in Renderer(changed, TEMPLATES).render(pages["projects/jintian.md"])
-    assert credit not in Renderer(changed, TEMPLATES).render(pages["projects/zixie.md"])
+    assert credit in Renderer(changed, TEMPLATES, preview=True).render(pages["projects/jintian.md"])
+    assert credit not in Renderer(changed, TEMPLATES, preview=True).render(pages["projects/zixie.md"])
     assert credit in renderer.render(pages["index.md"]) and credit in renderer.render(pages["casebook.md"])
+    public = Renderer(changed, TEMPLATES, preview=False)
+    assert not [uri for uri, page in pages.items() if credit in public.render(page)]
     assert all(item.from_report for item in [catalog.master, *catalog.sub_brands, *catalog.projects])
