@@ -35,8 +35,13 @@ def publish(
     layout = Layout(dest)
     if dest.exists() and not dest.is_dir():
         raise PublishError(f"{dest} 是一个文件，不是文件夹；请换一个发布位置。")
-    if not os.environ.get("SITE_URL"):
-        say("提示：没有设置 SITE_URL，订阅（feed.xml）和网站地图里的网址将是 http://127.0.0.1:8000/。")
+    # Imported here, not at the top: it needs PyYAML, and --rollback must run with a bare Python.
+    from showcase.address import MISSING_MESSAGE, configured_address
+
+    address = configured_address(project)
+    if not address:
+        raise PublishError(MISSING_MESSAGE)
+    say(f"网站网址：{address}")
     with locked(layout):
         release, policy = build_release(project, layout, say)
         running = install_nginx_conf(layout, release, policy, listen, server_name, reload_command, say)
