@@ -28,7 +28,7 @@ from pathlib import Path
 import yaml
 
 MASTER = "fayao-xunzhou"
-LEVELS = ("全国", "全区", "市级", "未注明")
+LEVELS = ("全国", "全区", "县级")
 KINDS = ("集体", "个人")
 STATUSES = ("获评", "入选", "推荐参选", "肯定推广")
 
