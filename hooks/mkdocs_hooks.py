@@ -228,6 +228,8 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    if _Build.segments is not None:
+        _Build.segments.save()
     if not _Build.settings.preview:
         # Material's source maps are for debugging Material itself; its comments quote localhost.
         for source_map in Path(config.site_dir, "assets").rglob("*.map"):
@@ -244,5 +246,3 @@ def on_post_build(config):
         entries=_Build.feed_entries,
     )
     Path(config.site_dir, FEED_FILE).write_text(feed, encoding="utf-8")
-    if _Build.segments is not None:
-        _Build.segments.save()
