@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 COMMIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1703606400)
 build publish test bench lighthouse check: export SOURCE_DATE_EPOCH ?= $(COMMIT_EPOCH)
 
-.PHONY: install system-deps serve build check schema test clean new publish
+.PHONY: install system-deps serve edit build check schema test clean new publish
 
 install: $(STAMP)
 
@@ -28,6 +28,10 @@ serve: install
 
 build: install
 	$(PY) -m mkdocs build --strict
+
+# 网页表单编辑器：http://127.0.0.1:8000/admin/（资料服务 decap-server 在 127.0.0.1:8081）；Ctrl-C 同时停止。
+edit: install node-deps
+	$(PY) tools/edit.py
 
 check: install
 	$(PY) -m showcase check

@@ -16,8 +16,11 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from showcase.admin_files import admin_files
 from showcase.catalog import load_catalog
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
+from showcase.form_editor import news_authors
+from showcase.news_photo import with_photo
 from showcase.pages import build_nav, build_pages
 from showcase.parse_cache import CACHE_FOLDER
 from showcase.problems import DataInvalid, format_report
@@ -31,6 +34,7 @@ class _Build:
     """What one build needs between events."""
 
     command = "build"
+    preview = False
     renderer: Renderer | None = None
     pages: list = []
     feed_entries: list[FeedEntry] = []
@@ -45,6 +49,7 @@ def on_config(config):
     # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=true (mkdocs.yml reads it too).
     preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "true"
     _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
+    _Build.preview = preview
     try:
         catalog = load_catalog(
             root / "data", docs_dir=Path(config.docs_dir), include_drafts=preview, cache_dir=root / CACHE_FOLDER
@@ -87,7 +92,21 @@ def _escaped(nav):
 def on_files(files, config):
     for page, content in _Build.renderer.render_all(_Build.pages):
         files.append(File.generated(config, page.src_uri, content=content))
+    if _Build.preview:  # the form editor (make edit) exists in the editors' preview only
+        root = Path(config.config_file_path).parent
+        for uri, source in admin_files(root, news_authors(Path(config.docs_dir))).items():
+            if isinstance(source, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(source)))
+            else:
+                files.append(File.generated(config, uri, content=source))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A news post's photo (front matter ``image``) goes under its title."""
+    if page.file.src_uri.startswith("news/posts/"):
+        return with_photo(markdown, page.meta.get("image"), page.file.src_uri)
+    return markdown
 
 
 def on_page_context(context, page, config, nav):
