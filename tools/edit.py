@@ -45,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         f"　（资料服务 127.0.0.1:{args.backend_port}，按 Ctrl-C 同时停止两者）",
         flush=True,
     )
+    # Ctrl-C stops both, even when started from a shell that ignores SIGINT in the background.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a test or a supervisor: clean up below
     try:
         while all(process.poll() is None for process in processes):

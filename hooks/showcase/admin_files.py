@@ -53,7 +53,7 @@ def content_security_policy(backend: str) -> str:
         "font-src 'self' data:",
         "media-src 'self' blob:",
         "worker-src 'self' blob:",
-        f"connect-src 'self' {origin}",
+        f"connect-src 'self' blob: data: {origin}",
         "frame-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
@@ -71,6 +71,7 @@ def index_html(backend: str) -> str:
   <meta name="robots" content="noindex">
   <meta http-equiv="Content-Security-Policy" content="{csp}">
   <title>网页表单编辑 · 编辑园地</title>
+  <link rel="icon" href="../assets/favicon.svg">
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>

@@ -114,6 +114,7 @@ def _news(authors: list[str]) -> dict:
             # The schema lets the blog make one from the title; the form asks for it, since the
             # ASCII file name and address are made from it and a Chinese title would give none.
             field["required"] = True
+            field["hint"] = "网址和文件名里的名字：只用小写英文字母、数字和连字符，例如 brand-report。"
     fields.append(
         {"name": "body", "label": "正文", "widget": "markdown", "hint": BODY_HINT,
          "modes": ["raw"], "buttons": [], "editor_components": []}
@@ -144,6 +145,11 @@ def _field(model, name: str, info: FieldInfo, *, authors, nested: bool) -> dict:
     if optional or not info.is_required():
         field["required"] = False
     field.update(_widget(model, name, annotation, info, authors=authors))
+    if field.get("required") is False and field["widget"] == "object":
+        # Decap checks the parts of an optional object even when it is left empty: the parts are
+        # optional in the form, and `make check` asks for the rest once one of them is filled.
+        for part in field["fields"]:
+            part["required"] = False
     if name == "draft" and not nested:
         field["default"] = True
         field["hint"] = DRAFT_DEFAULT_HINT
