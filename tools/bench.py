@@ -15,7 +15,9 @@ Each size is built once with no parse cache (``.cache/showcase/``, as after a fr
 ``--runs`` times with it, as an editor's builds are; the tables give the median of those, and the
 first build on its own.
 
-Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large] [--no-reload] [--no-nav]
+The form editor's first load (tools/bench_editor.py) comes last.
+
+Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large] [--no-reload] [--no-nav] [--no-editor]
 """
 
 from __future__ import annotations
@@ -317,6 +319,18 @@ def reload_time(runs: int) -> None:
     print(f"{runs} 次的中位数 **{match.group(1)} 秒**。" if match else result.stdout)
 
 
+def editor_load(runs: int) -> None:
+    print("\n### 网页表单编辑器第一次打开（本机回环、gzip、空缓存）\n")
+    script = REPO / "tools" / "bench_editor.py"
+    result = subprocess.run([sys.executable, str(script), "--runs", str(runs)], capture_output=True, text=True)
+    found = dict(re.findall(r"^(\w+): (.+)$", result.stdout, re.M))
+    if result.returncode != 0 or "login" not in found:
+        print(f"没有测成（tools/bench_editor.py 退出码 {result.returncode}）：{result.stderr.strip()[-500:]}")
+        return
+    print(f"{runs} 次的中位数：显示登录页 **{found['login']}**，点“登录”后显示品牌列表 **{found['listed']}**；"
+          f"传输 {found['transferred']}。")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds per size (median); default 5")
@@ -325,6 +339,7 @@ def main() -> None:
     parser.add_argument("--only-large", action="store_true", help="only the 1,000-brand size (no real site, no reload)")
     parser.add_argument("--no-reload", action="store_true", help="skip the preview reload measurement")
     parser.add_argument("--no-nav", action="store_true", help="skip the builds with a nav that lists no brand")
+    parser.add_argument("--no-editor", action="store_true", help="skip the form editor's first load")
     parser.add_argument("--child", nargs=3, metavar=("PROJECT", "SITE", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--nav", default="full", choices=("full", "sections"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -342,6 +357,8 @@ def main() -> None:
     scaling(runs, args.large_runs, sizes, nav_variant=not (args.no_nav or args.quick))
     if not (args.no_reload or args.quick or args.only_large):
         reload_time(5)
+    if not (args.no_editor or args.only_large):
+        editor_load(3)
     print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {_load()}。）")
 
 
