@@ -11,18 +11,17 @@ import re
 import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
 import time
 import urllib.request
-import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from editor_screenshots import solid_png
 from site_build import REPO, copy_project
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"
@@ -67,7 +66,11 @@ def editor(tmp_path_factory):
     )
     base = f"http://127.0.0.1:{port}/"
     try:
-        _wait_for(base + "admin/config.yml")
+        try:
+            _wait_for(base + "admin/config.yml", timeout=300)  # a loaded 2-core machine builds slowly
+        except OSError:
+            process.kill()
+            pytest.fail("make edit did not start:\n" + process.communicate()[0][-3000:], pytrace=False)
         _wait_for(f"http://127.0.0.1:{backend_port}/api/v1", data=b'{"action":"info"}')
         yield base, project
     finally:
@@ -190,22 +193,10 @@ def test_fill_existing_brand_meaning(editor, editor_page):
     _preview_text(page, base + "brands/farun-minsheng/", "表单填写的品牌内涵。")
 
 
-def _png(path: Path, width: int = 64, height: int = 48) -> Path:
-    """A small real PNG: a red rectangle, written with zlib (no imaging library needed)."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    rows = b"".join(b"\x00" + b"\xc8\x10\x2e" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
-                     + chunk(b"IEND", b""))
-    return path
-
-
 def test_news_post_with_uploaded_photo(editor, editor_page, tmp_path):
     base, project = editor
     page = editor_page
-    photo = _png(tmp_path / "Biaoge-Photo.PNG")
+    photo = solid_png(tmp_path / "Biaoge-Photo.PNG", 64, 48)
     _open(page, base, "collections/news/new")
     page.get_by_label("日期", exact=True).fill("2024-01-15")
     page.get_by_label("摘要", exact=True).fill("表单测试新闻的摘要。")
@@ -248,8 +239,14 @@ def test_existing_post_saved_unchanged_renders_the_same(editor, editor_page):
     base, project = editor
     page = editor_page
     url = base + "news/2023/12/27/brand-report/"
-    before = _article(page, url)
     path = project / POST
+    # The copy's post also gets an admonition and a table, the Markdown that rich-text editors rewrite.
+    extra = ('\n!!! note "表单往返测试"\n\n    提示框里的一段话。\n\n'
+             "| 项目 | 数字 |\n| --- | ---: |\n| 党课 | 21次 |\n")
+    path.write_text(path.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    _preview_text(page, url, "表单往返测试")
+    before = _article(page, url)
+    assert "admonition" in before and "<table>" in before and 'id="approach"' in before
     original = path.read_text(encoding="utf-8")
     mtime = path.stat().st_mtime_ns
     _open(page, base, "collections/news/entries/2023-12-27-brand-report")
