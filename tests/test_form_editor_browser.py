@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import Error as PlaywrightError
 
 from editor_screenshots import solid_png
 from site_build import REPO, copy_project
@@ -141,9 +142,12 @@ def _preview_text(page, url: str, expected: str, timeout: float = 90) -> None:
     """Reload ``url`` until the preview (rebuilt by mkdocs serve) contains ``expected``."""
     deadline = time.monotonic() + timeout
     while True:
-        page.goto(url)
-        if expected in page.content():
-            return
+        try:
+            page.goto(url)
+            if expected in page.content():
+                return
+        except PlaywrightError:  # live reload navigated the page while it was read: read it again
+            pass
         assert time.monotonic() < deadline, f"{expected!r} never appeared on {url}"
         page.wait_for_timeout(2000)
 
@@ -231,8 +235,13 @@ def test_news_post_with_uploaded_photo(editor, editor_page, tmp_path):
 
 
 def _article(page, url: str) -> str:
-    page.goto(url)
-    return page.locator("article").first.inner_html()
+    for _ in range(5):
+        try:
+            page.goto(url)
+            return page.locator("article").first.inner_html()
+        except PlaywrightError:  # reloaded by live reload meanwhile
+            page.wait_for_timeout(1000)
+    raise AssertionError(f"{url} kept reloading")
 
 
 def test_existing_post_saved_unchanged_renders_the_same(editor, editor_page):
