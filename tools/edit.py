@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     processes = [
         subprocess.Popen(["node", str(root / DECAP_SERVER)], cwd=root, env=decap_env),
         subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{args.port}"],
+            [sys.executable, "-m", "showcase", "serve", "--dev-addr", f"127.0.0.1:{args.port}"],
             cwd=root, env=env,
         ),
     ]
