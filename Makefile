@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 COMMIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1703606400)
 build package publish test bench lighthouse check: export SOURCE_DATE_EPOCH ?= $(COMMIT_EPOCH)
 
-.PHONY: install system-deps serve edit build check schema test clean new publish package
+.PHONY: install system-deps serve edit build check schema test test-fast clean new publish package
 
 # The editors' commands (serve, build, check, new, package, publish) are `python -m showcase …`,
 # which prints its Chinese message last. make would echo the command and, on failure, add
@@ -52,6 +52,10 @@ schema: install
 test: install system-deps node-deps
 	$(PY) -m pytest
 
+# 只跑单元测试（几秒钟）：不生成网站、不开浏览器（标记见 pyproject.toml）。
+test-fast: install
+	$(PY) -m pytest -m "not build and not browser"
+
 # Node tools, pinned in package-lock.json: Lighthouse for make lighthouse and tests/test_lighthouse.py.
 NODE_STAMP := node_modules/.installed-stamp
 .PHONY: node-deps bench lighthouse
@@ -70,8 +74,10 @@ bench: install system-deps
 lighthouse: install system-deps node-deps
 	$(PY) tools/lighthouse.py
 
+# 删除所有生成物和缓存：网站、解析与模板缓存、测试报告、Python 的字节码。
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site build .cache .pytest_cache .hypothesis test-artifacts fayao-site-*.zip
+	find . -path ./.venv -prune -o -path ./node_modules -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # 发布：make publish DEST=/srv/www/fayao（先生成并检查，全部通过后才一次性切换；回滚见 README）。
 publish: install

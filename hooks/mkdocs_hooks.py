@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -19,16 +18,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from showcase.admin_files import admin_files
-from showcase.catalog import load_catalog
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.form_editor import news_authors
+from showcase.loader import load_catalog
 from showcase.mkdocs_messages import translate
+from showcase.news import POSTS_FOLDER
 from showcase.news_photo import with_photo
 from showcase.pages import build_nav, build_pages
-from showcase.parse_cache import CACHE_FOLDER
 from showcase.post_links import check_post_links
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
+from showcase.settings import Settings, build_date, posts_dir_of, preview_requested
 from showcase.site_meta import footer, organization
 
 log = logging.getLogger("mkdocs.hooks.showcase")
@@ -38,7 +38,7 @@ class _Build:
     """What one build needs between events."""
 
     command = "build"
-    preview = False
+    settings: Settings | None = None
     renderer: Renderer | None = None
     pages: list = []
     feed_entries: list[FeedEntry] = []
@@ -95,45 +95,67 @@ def _reword_warnings(docs_dir: Path) -> None:
 
 
 def on_config(config):
-    root = Path(config.config_file_path).parent
-    _reword_warnings(Path(config.docs_dir))
-    # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=true (mkdocs.yml reads it too).
-    preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "true"
-    _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
-    _Build.preview = preview
+    settings = _settings(config)
+    _Build.settings, _Build.renderer, _Build.pages, _Build.feed_entries = settings, None, [], []
+    _reword_warnings(settings.docs_dir)
+    blog = _blog_plugin(config)
+    if blog is not None:
+        blog.config.draft = settings.preview  # drafts only in the preview, by the same rule as the core's
     try:
         catalog = load_catalog(
-            root / "data", docs_dir=Path(config.docs_dir), include_drafts=preview, cache_dir=root / CACHE_FOLDER
+            settings.data_dir,
+            docs_dir=settings.docs_dir,
+            include_drafts=settings.preview,
+            cache_dir=settings.cache_dir,
+            posts_dir=settings.posts_dir,
         )
     except DataInvalid as error:
         raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
     for warning in catalog.warnings:
         log.info(str(warning))
     _Build.renderer = Renderer(
-        catalog, root / "overrides" / "showcase", preview=preview, cache_dir=root / CACHE_FOLDER / "templates"
+        catalog.site,
+        settings.templates_dir,
+        preview=settings.preview,
+        directory_urls=settings.use_directory_urls,
+        cache_dir=settings.template_cache_dir,
     )
     # The tracking dashboard is for the editors' preview; it is judged as of the build's date.
-    as_of = _build_date() if preview else None
-    _Build.pages = build_pages(catalog, tracking_as_of=as_of)
+    _Build.pages = build_pages(catalog, tracking_as_of=settings.build_date if settings.preview else None)
     wrong_paths = check_post_links(
-        Path(config.docs_dir), {page.src_uri for page in _Build.pages}, include_drafts=preview
+        settings.docs_dir, {page.src_uri for page in _Build.pages}, include_drafts=settings.preview
     )
     if wrong_paths:
         raise PluginError("新闻里的图片或链接路径有错误，网站没有生成。\n" + format_report(wrong_paths))
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.
-    config.nav = _escaped(build_nav(catalog, with_tracking=preview)) + list(config.nav or [])
-    config.extra["showcase_preview"] = preview
-    config.extra["showcase_footer"] = footer(catalog.site, _build_date().year)
+    config.nav = _escaped(build_nav(catalog, with_tracking=settings.preview)) + list(config.nav or [])
+    config.extra["showcase_preview"] = settings.preview
+    config.extra["showcase_footer"] = footer(catalog.site, settings.build_date.year)
     config.extra["showcase_organization"] = organization(catalog.site, config.site_url)
     return config
 
 
-def _build_date() -> dt.date:
-    """Today, or the day SOURCE_DATE_EPOCH names, so that a reproducible build judges the same day."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
+def _settings(config) -> Settings:
+    """The one place that reads MkDocs' configuration and the environment for the core."""
+    blog = _blog_plugin(config)
+    posts_dir = posts_dir_of(blog.config.blog_dir, blog.config.post_dir) if blog else POSTS_FOLDER.as_posix()
+    return Settings(
+        root=Path(config.config_file_path).parent,
+        docs_dir=Path(config.docs_dir),
+        # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=true.
+        preview=preview_requested(_Build.command),
+        use_directory_urls=config.use_directory_urls,
+        posts_dir=posts_dir,
+        build_date=build_date(),
+    )
+
+
+def _blog_plugin(config):
+    """Material's blog plugin ("material/blog", or "blog" in older configurations), if enabled."""
+    for name, plugin in config.plugins.items():
+        if name.rsplit("/", 1)[-1] == "blog":
+            return plugin
+    return None
 
 
 def _escaped(nav):
@@ -148,9 +170,8 @@ def _escaped(nav):
 def on_files(files, config):
     for page, content in _Build.renderer.render_all(_Build.pages):
         files.append(File.generated(config, page.src_uri, content=content))
-    if _Build.preview:  # the form editor (make edit) exists in the editors' preview only
-        root = Path(config.config_file_path).parent
-        for uri, source in admin_files(root, news_authors(Path(config.docs_dir))).items():
+    if _Build.settings.preview:  # the form editor (make edit) exists in the editors' preview only
+        for uri, source in admin_files(_Build.settings.root, news_authors(_Build.settings.docs_dir)).items():
             if isinstance(source, Path):
                 files.append(File.generated(config, uri, abs_src_path=str(source)))
             else:
@@ -167,7 +188,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     date = post_date(page.meta.get("date"))
-    if page.file.src_uri.startswith("news/posts/") and date:
+    if page.file.src_uri.startswith(_Build.settings.posts_dir + "/") and date:
         _Build.feed_entries.append(
             FeedEntry(
                 title=page.title,

@@ -13,16 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import CHROMIUM, DESKTOP, chromium_launch_options, serve_directory
-from site_build import REPO, run_build
+import support
+from support import CHROMIUM, DESKTOP, REPO, chromium_launch_options, run_build, serve_directory
 
 # pytest-playwright fixtures that start a browser; tests using them get the "browser" marker.
 BROWSER_FIXTURES = {"browser", "context", "new_context", "page"}
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "build: builds the real site with mkdocs --strict")
-    config.addinivalue_line("markers", "browser: runs in real Chromium")
+# Fixtures that build or publish the site; tests using them (directly or through another fixture)
+# get the "build" marker. A test that calls run_build itself carries @pytest.mark.build.
+BUILD_FIXTURES = {"built_site", "published", "nginx_site", "poisoned_site", "answers", "first_build"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -31,8 +29,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-        if "built_site" in fixtures:
+        if fixtures & BUILD_FIXTURES:
             item.add_marker(pytest.mark.build)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Before the test's fixtures: a test (or a fixture of it) that builds without the marker fails,
+    # so that `make test-fast` (-m "not build and not browser") never builds the site.
+    support.builds_allowed = item.get_closest_marker("build") is not None
 
 
 @pytest.fixture(scope="session")

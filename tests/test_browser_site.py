@@ -7,7 +7,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from browser_support import DESKTOP, PHONE, axe_violations, format_violations
+from browser_support import axe_violations, format_violations
+
+from support import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 

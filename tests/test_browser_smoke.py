@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_support import DESKTOP, PHONE, axe_violations, format_violations, serve_directory
+from browser_support import axe_violations, format_violations
+
+from support import DESKTOP, PHONE, serve_directory
 
 pytestmark = pytest.mark.browser
 

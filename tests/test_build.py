@@ -8,9 +8,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from showcase.catalog import load_catalog
-from site_build import REPO, copy_project, run_build
-from site_text import html_pages, main_text, read_page, visible_text
+from showcase.loader import load_catalog
+from support import REPO, copy_project, html_pages, main_text, read_page, run_build, visible_text
 from source_facts import FACTS
 
 pytestmark = pytest.mark.build

@@ -10,13 +10,13 @@ import jinja2.bccache
 import pytest
 
 from showcase import parse_cache
-from showcase.catalog import load_catalog
-from showcase.collector import collector_paused
+from showcase.loader import load_catalog
+from showcase.gc_pause import collector_paused
 from showcase.parse_cache import CACHE_FILE, ParseCache
 from showcase.problems import DataInvalid
 from showcase.render import Renderer
 from showcase.pages import build_pages
-from site_build import copy_project
+from support import copy_project
 
 BRAND = "data/brands/farun-minsheng.yml"
 
@@ -132,29 +132,29 @@ def test_a_cache_folder_that_cannot_be_written_does_not_stop_the_load(project, t
 def test_compiled_templates_are_kept_and_render_the_same(project, tmp_path):
     catalog = load(project)
     pages = build_pages(catalog)
-    templates = project / "overrides" / "showcase"
-    plain = [text for _, text in Renderer(catalog, templates).render_all(pages)]
+    templates = project / "templates"
+    plain = [text for _, text in Renderer(catalog.site, templates).render_all(pages)]
     cached = tmp_path / "templates"
     for _ in range(2):
-        assert [text for _, text in Renderer(catalog, templates, cache_dir=cached).render_all(pages)] == plain
+        assert [text for _, text in Renderer(catalog.site, templates, cache_dir=cached).render_all(pages)] == plain
     assert any(cached.iterdir())
 
 
 def test_a_template_cache_that_cannot_be_written_does_not_stop_rendering(project, tmp_path, monkeypatch):
     catalog = load(project)
     pages = build_pages(catalog)[:3]
-    templates = project / "overrides" / "showcase"
-    expected = [text for _, text in Renderer(catalog, templates).render_all(pages)]
+    templates = project / "templates"
+    expected = [text for _, text in Renderer(catalog.site, templates).render_all(pages)]
 
     def refuse(*args, **kwargs):
         raise PermissionError("read-only")
 
     monkeypatch.setattr(jinja2.bccache.tempfile, "NamedTemporaryFile", refuse)
-    rendered = Renderer(catalog, templates, cache_dir=tmp_path / "templates").render_all(pages)
+    rendered = Renderer(catalog.site, templates, cache_dir=tmp_path / "templates").render_all(pages)
     assert [text for _, text in rendered] == expected
     blocked = tmp_path / "a-file"
     blocked.write_text("", encoding="utf-8")
-    rendered = Renderer(catalog, templates, cache_dir=blocked / "templates").render_all(pages)
+    rendered = Renderer(catalog.site, templates, cache_dir=blocked / "templates").render_all(pages)
     assert [text for _, text in rendered] == expected
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser_support import PHONE, axe_violations, format_violations
-from site_build import REPO
+from browser_support import axe_violations, format_violations
+
+from support import PHONE, REPO
 
 KEY_PAGES = ["", "matrix/", "brands/xunzhou-fengqiao/", "honours/", "figures/"]
 TOOLBAR = "[data-care-toolbar]"

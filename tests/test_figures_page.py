@@ -8,9 +8,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.infographics import figure_charts
-from site_build import REPO
+from support import REPO
 
 pytestmark = pytest.mark.build
 SVG = "{http://www.w3.org/2000/svg}"

@@ -13,10 +13,10 @@ import yaml
 
 from showcase import form_editor
 from showcase.admin_files import admin_files, bundle_files, content_security_policy
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.news_photo import with_photo
 from showcase.schema import COLLECTIONS, DATE_PATTERN, SINGLE_FILES, NewsPost, Record
-from site_build import REPO, copy_project, run_build
+from support import REPO, copy_project, run_build
 
 CONFIG = form_editor.editor_config("http://127.0.0.1:8081/api/v1", ["qinxiao", "zhangjinming"])
 COLLECTION_OF = {c["name"]: c for c in CONFIG["collections"]}
@@ -184,6 +184,7 @@ def test_public_build_has_no_admin_and_no_file_naming_decap(built_site):
     assert naming == []
 
 
+@pytest.mark.build
 def test_preview_build_has_the_editor(tmp_path):
     if not bundle_files(REPO):
         pytest.skip("node_modules/decap-cms is not installed (make node-deps)")

@@ -23,15 +23,12 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 
 from editor_screenshots import solid_png
-from site_build import REPO, copy_project
+from support import REPO, copy_project, free_port
+
+# The preview (mkdocs serve) builds the site, and Chromium drives it.
+pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_for(url: str, timeout: float = 120, data: bytes | None = None) -> None:
@@ -59,7 +56,7 @@ def editor(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("edit") / "project")
     shutil.copytree(REPO / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
     (project / "node_modules").symlink_to(REPO / "node_modules")
-    port, backend_port = _free_port(), _free_port()
+    port, backend_port = free_port(), free_port()
     process = subprocess.Popen(
         [sys.executable, str(project / "tools" / "edit.py"), "--root", str(project),
          "--port", str(port), "--backend-port", str(backend_port)],

@@ -27,9 +27,9 @@ import pytest
 import yaml
 
 from showcase import cli
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.scaffold import KINDS
-from site_build import REPO, copy_project, run_build
+from support import REPO, copy_project, run_build
 
 GUIDE = REPO / "docs" / "editors"
 PAGES = sorted(GUIDE.glob("*.md"))
@@ -160,6 +160,7 @@ def _assert_examples_shown(site: Path, *, shown: bool) -> None:
         assert found is shown, f"{example.title} ({example.page}) {'missing from' if shown else 'leaks into'} {site}"
 
 
+@pytest.mark.build
 def test_examples_build_in_the_preview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     project = _example_project(tmp_path / "project")
     # What `make serve` shows, drafts of data and of news alike, as a build (see hooks/mkdocs_hooks.py).
@@ -173,6 +174,7 @@ def test_examples_build_in_the_preview(tmp_path: Path, monkeypatch: pytest.Monke
             assert "草稿" in page.read_text(encoding="utf-8")
 
 
+@pytest.mark.build
 def test_examples_build_once_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """What the guide says to do to publish: delete the `draft: true` line."""
     monkeypatch.delenv("SHOWCASE_PREVIEW", raising=False)
@@ -182,6 +184,7 @@ def test_examples_build_once_published(tmp_path: Path, monkeypatch: pytest.Monke
     _assert_examples_shown(tmp_path / "site", shown=True)
 
 
+@pytest.mark.build
 def test_draft_examples_stay_out_of_the_public_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("SHOWCASE_PREVIEW", raising=False)
     project = _example_project(tmp_path / "project")
@@ -341,6 +344,7 @@ def answers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, st
     return printed
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("name", BREAKAGES)
 def test_quoted_error_is_what_the_code_prints(name: str, answers: dict[str, tuple[int, str]]):
     expect = BREAKAGES[name].expect
@@ -351,6 +355,7 @@ def test_quoted_error_is_what_the_code_prints(name: str, answers: dict[str, tupl
     assert (code == 0) == printed.lstrip().startswith("提醒"), f"exit status {code}:\n{printed}"
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("block", ERROR_BLOCKS, ids=lambda b: f"{b.page}:{b.line}")
 def test_every_quoted_error_block_is_printed_whole(block: Block, answers: dict[str, tuple[int, str]]):
     """Each line of a 错误示例 block comes from one real answer: file, line number, field and wording.

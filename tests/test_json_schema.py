@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from showcase.json_schema import stale_schemas
-from site_build import REPO
+from support import REPO
 
 DATA_FILES = sorted((REPO / "data").rglob("*.yml"))
 

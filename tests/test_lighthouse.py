@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from site_build import REPO
+from support import REPO
 
-sys.path.insert(0, str(REPO / "tools"))
-import lighthouse  # noqa: E402
+import lighthouse
 
 pytestmark = pytest.mark.browser
 

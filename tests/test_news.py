@@ -9,12 +9,11 @@ from xml.etree import ElementTree as ET
 import feedparser
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.feed import FeedEntry, atom_feed, post_date
 from showcase.news import check_news_posts
 from showcase.problems import DataInvalid
-from site_build import REPO, copy_project
-from site_text import main_text, visible_text
+from support import REPO, copy_project, main_text, visible_text
 from test_validation import line_of
 
 POST = "news/2023/12/27/brand-report/index.html"

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from browser_support import search_material
-from showcase.csp import InlineCode, content_security_policy, csp_hash, parse_policy, scan_html, scan_site
+from deploy.csp import InlineCode, content_security_policy, csp_hash, parse_policy, scan_html, scan_site
+from support import free_port
 from test_publish import run_publish
 
 NGINX = Path("/usr/sbin/nginx")
@@ -37,12 +38,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__cspViolations.push(`${event.effectiveDirective} ${event.blockedURI} ${event.sample}`);
 }, true);
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def main_conf(prefix: Path, site_conf: Path) -> str:

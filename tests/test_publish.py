@@ -7,7 +7,6 @@ missing or incomplete, keep the previous release and roll back in one command.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -16,24 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from site_build import REPO, copy_project
+import deploy.publish
+import support
+from deploy.errors import PublishError
+from deploy.links import check_links, site_base_path
+from deploy.publish import publish
+from deploy.releases import rollback
+from support import FALLBACK_EPOCH, REPO, copy_project, source_date_epoch
 
 TOOL = REPO / "tools" / "publish.py"
 EPOCH = "1703606400"
 
 
-def load_publish():
-    spec = importlib.util.spec_from_file_location("publish_tool", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-publish_tool = load_publish()
-
-
 def run_publish(*args: str) -> subprocess.CompletedProcess:
+    if "--rollback" not in args and not support.builds_allowed:
+        raise support.BuildNotAllowed("this test publishes, which builds the site: mark it with @pytest.mark.build")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, str(TOOL), *args], env=env, capture_output=True, text=True, timeout=600, cwd=REPO
@@ -135,6 +131,7 @@ def test_a_failed_publish_leaves_the_published_site_untouched(
     assert state(published) == before
 
 
+@pytest.mark.build
 def test_a_new_release_replaces_the_old_one_atomically_and_rolls_back(project: Path, tmp_path: Path) -> None:
     dest = tmp_path / "www" / "fayao"
     first = run_publish("--project", str(project), "--dest", str(dest))
@@ -209,9 +206,9 @@ def quick_publish(published: Path, monkeypatch: pytest.MonkeyPatch):
         shutil.copytree(published, site_dir, dirs_exist_ok=True)
         return subprocess.CompletedProcess([], 0, "", "")
 
-    monkeypatch.setattr(publish_tool, "build", fake_build)
+    monkeypatch.setattr(deploy.publish, "build", fake_build)
     messages: list[str] = []
-    return lambda dest, **kw: publish_tool.publish(REPO, dest, say=messages.append, **kw)
+    return lambda dest, **kw: publish(REPO, dest, say=messages.append, **kw)
 
 
 def test_a_folder_published_by_hand_is_kept_as_a_release(quick_publish, tmp_path: Path) -> None:
@@ -222,7 +219,7 @@ def test_a_folder_published_by_hand_is_kept_as_a_release(quick_publish, tmp_path
     assert dest.is_symlink() and Path(os.readlink(dest)).name == release
     imported = [p for p in dest.with_name("fayao.releases").iterdir() if p.name.endswith("-imported")]
     assert len(imported) == 1 and (imported[0] / "index.html").read_text(encoding="utf-8") == "旧网站"
-    assert publish_tool.rollback(dest, say=print) == imported[0].name
+    assert rollback(dest, say=print) == imported[0].name
     assert (dest / "index.html").read_text(encoding="utf-8") == "旧网站"
 
 
@@ -237,7 +234,7 @@ def test_old_releases_are_pruned_but_the_previous_one_is_kept(quick_publish, tmp
 
 
 def test_the_csp_allows_the_live_release_and_the_new_one(quick_publish, tmp_path: Path, monkeypatch) -> None:
-    from showcase.csp import csp_hash, parse_policy
+    from deploy.csp import csp_hash, parse_policy
 
     dest = tmp_path / "fayao"
     quick_publish(dest)
@@ -255,7 +252,7 @@ def test_a_failed_reload_switches_nothing(quick_publish, published: Path, tmp_pa
     quick_publish(dest)
     (dest / "index.html").write_text("<script>console.log('changed')</script>", encoding="utf-8")
     before = state(dest)
-    with pytest.raises(publish_tool.PublishError, match="重新加载 nginx 失败"):
+    with pytest.raises(PublishError, match="重新加载 nginx 失败"):
         quick_publish(dest, reload_command="false")
     assert state(dest) == before
 
@@ -268,10 +265,10 @@ def test_source_date_epoch_is_the_last_commit_or_a_fixed_day(tmp_path: Path, mon
     committed = subprocess.run(
         ["git", "-C", str(REPO), "log", "-1", "--format=%ct"], capture_output=True, text=True
     ).stdout.strip()
-    assert publish_tool.source_date_epoch(REPO) == committed
-    assert publish_tool.source_date_epoch(tmp_path) == str(publish_tool.FALLBACK_EPOCH)
+    assert source_date_epoch(REPO) == committed
+    assert source_date_epoch(tmp_path) == str(FALLBACK_EPOCH)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1234567890")
-    assert publish_tool.source_date_epoch(REPO) == "1234567890"
+    assert source_date_epoch(REPO) == "1234567890"
 
 
 # --- the link check on small sites ---
@@ -307,7 +304,7 @@ def test_the_link_check_resolves_folders_percent_encoding_and_anchors(tmp_path: 
             "s.css": "",
         },
     )
-    assert publish_tool.check_links(site, "/") == []
+    assert check_links(site, "/") == []
 
 
 def test_the_link_check_reports_missing_files_and_anchors(tmp_path: Path) -> None:
@@ -323,7 +320,7 @@ def test_the_link_check_reports_missing_files_and_anchors(tmp_path: Path) -> Non
             "a.png": "",
         },
     )
-    problems = publish_tool.check_links(site, "/")
+    problems = check_links(site, "/")
     assert problems == [
         "index.html 第 1 行：链接 nowhere/ 指向的 nowhere/index.html 不存在",
         "index.html 第 2 行：链接 about/#nope 的锚点 #nope 在 about/index.html 里不存在",
@@ -332,7 +329,7 @@ def test_the_link_check_reports_missing_files_and_anchors(tmp_path: Path) -> Non
         "index.html 第 5 行：链接 /sub/about/ 指向的 sub/about/index.html 不存在",
     ]
     # Under /sub/, the same root-relative link names about/index.html, which exists.
-    assert publish_tool.check_links(site, "/sub/") == problems[:4]
+    assert check_links(site, "/sub/") == problems[:4]
 
 
 def test_root_relative_links_follow_the_site_url_path(tmp_path: Path) -> None:
@@ -345,7 +342,7 @@ def test_root_relative_links_follow_the_site_url_path(tmp_path: Path) -> None:
             "<url><loc>https://example.org/fayao/</loc></url></urlset>",
         },
     )
-    assert publish_tool.site_base_path(site) == "/fayao/"
-    assert publish_tool.check_links(site) == [
+    assert site_base_path(site) == "/fayao/"
+    assert check_links(site) == [
         "404.html 第 1 行：链接 /elsewhere/ 在网站所在的路径 /fayao/ 之外"
     ]

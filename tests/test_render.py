@@ -8,13 +8,13 @@ import html as html_lib
 import markdown
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.pages import build_nav, build_pages
 from showcase.render import Renderer, date_label, markdown_text, plain_text
 from showcase.schema import Brand, Honour
-from site_build import REPO
+from support import REPO
 
-TEMPLATES = REPO / "overrides" / "showcase"
+TEMPLATES = REPO / "templates"
 # The Markdown extensions of mkdocs.yml that the generated pages rely on.
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.escapeall"]
 
@@ -67,8 +67,8 @@ def test_dates_keep_their_precision(date, note, label, precision):
 
 def test_missing_fields_show_only_in_preview(catalog):
     page = next(p for p in build_pages(catalog) if p.src_uri == "brands/hongxin-xiangdang.md")
-    public = Renderer(catalog, TEMPLATES, preview=False).render(page)
-    preview = Renderer(catalog, TEMPLATES, preview=True).render(page)
+    public = Renderer(catalog.site, TEMPLATES, preview=False).render(page)
+    preview = Renderer(catalog.site, TEMPLATES, preview=True).render(page)
     assert "待补充" not in public and "品牌内涵" not in public
     assert preview.count("待补充") >= 8
     assert "## 品牌内涵" in preview and "品牌口号 | <span class=\"sc-missing-mark\">待补充</span>" in preview
@@ -79,7 +79,7 @@ def test_data_is_escaped_in_every_place_a_brand_appears(catalog):
                  summary='"><img src=x onerror=alert(1)>', slogan="{{ 7*7 }}")
     catalog.sub_brands.append(evil)
     try:
-        renderer = Renderer(catalog, TEMPLATES)
+        renderer = Renderer(catalog.site, TEMPLATES)
         for page in build_pages(catalog):
             text = renderer.render(page)
             html = to_html(text.split("---", 2)[2])
@@ -113,12 +113,12 @@ def test_long_sections_leave_the_nav_for_the_matrix(catalog):
 
 def test_the_report_is_credited_only_where_the_data_says_the_page_comes_from_it(catalog):
     """The source credit at a page's foot comes from the data (from_report), not from the template."""
-    renderer = Renderer(catalog, TEMPLATES)
+    renderer = Renderer(catalog.site, TEMPLATES)
     own = catalog.find("jintian").model_copy(update={"from_report": False, "slug": "zixie"})
     changed = dataclasses.replace(catalog, projects=[*catalog.projects, own])
     pages = {page.src_uri: page for page in build_pages(changed)}
     credit = "资料来源：《" + catalog.site.source.title
-    assert credit in Renderer(changed, TEMPLATES).render(pages["projects/jintian.md"])
-    assert credit not in Renderer(changed, TEMPLATES).render(pages["projects/zixie.md"])
+    assert credit in Renderer(changed.site, TEMPLATES).render(pages["projects/jintian.md"])
+    assert credit not in Renderer(changed.site, TEMPLATES).render(pages["projects/zixie.md"])
     assert credit in renderer.render(pages["index.md"]) and credit in renderer.render(pages["casebook.md"])
     assert all(item.from_report for item in [catalog.master, *catalog.sub_brands, *catalog.projects])

@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from site_build import copy_project, run_build
+from support import copy_project, run_build
+
+pytestmark = pytest.mark.build  # every test here builds the site
 
 EPOCH = 1703606400  # 2023-12-26T16:00:00Z, 2023-12-27 in Beijing
 FAKETIME = shutil.which("faketime")

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import load_catalog
-from site_build import REPO
-from site_text import main_text
+from showcase.loader import load_catalog
+from support import REPO, main_text
 
 CATALOG = load_catalog(REPO / "data")
-CASES = [CATALOG.master, *CATALOG.sub_brands, *CATALOG.projects]
+CASES = CATALOG.all_cases
 
 
 @pytest.mark.build

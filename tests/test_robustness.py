@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showcase.catalog import Catalog, load_catalog
+from showcase.catalog import Catalog
+
+from showcase.loader import load_catalog
 from showcase.problems import DataInvalid
-from site_build import REPO, copy_project, run_build
-from site_text import html_pages, main_text
+from support import REPO, copy_project, html_pages, main_text, read_page, run_build
 
 BRAND = "data/brands/farun-minsheng.yml"
 
@@ -118,34 +118,10 @@ def poisoned_site(tmp_path_factory) -> Path:
     return site
 
 
-class _Elements(HTMLParser):
-    """Every element of a page as (tag, attributes, text inside it)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, dict, str]] = []
-        self._open: list[int] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs), ""))
-        self._open.append(len(self.found) - 1)
-
-    def handle_endtag(self, tag):
-        if self._open:
-            self._open.pop()
-
-    def handle_data(self, data):
-        if self._open:
-            tag, attrs, text = self.found[self._open[-1]]
-            self.found[self._open[-1]] = (tag, attrs, text + data)
-
-
 @pytest.mark.build
 def test_markup_in_data_is_escaped_on_every_page(poisoned_site: Path):
     for page in html_pages(poisoned_site):
-        elements = _Elements()
-        elements.feed(page.read_text(encoding="utf-8"))
-        for tag, attrs, text in elements.found:
+        for tag, attrs, text in read_page(page).elements:
             if tag == "script" and attrs.get("type") in ("application/ld+json", "application/json"):
                 assert "<" not in text, page  # data blocks: JSON-escaped, never closing the script early
                 continue
@@ -166,7 +142,7 @@ def test_template_syntax_in_data_is_never_evaluated(poisoned_site: Path):
 
 @pytest.mark.browser
 def test_script_in_a_brand_name_shows_as_text_and_never_runs(poisoned_site: Path, page):
-    from browser_support import serve_directory
+    from support import serve_directory
 
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

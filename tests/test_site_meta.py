@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_build import copy_project, run_build
-from site_text import html_pages, visible_text
+from support import copy_project, html_pages, run_build, visible_text
 
 pytestmark = pytest.mark.build
 

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.timeline import timeline_filters, timeline_groups
 from showcase.schema import Honour
-from site_build import REPO
-from site_text import main_text
+from support import REPO, main_text
 
 CATALOG = load_catalog(REPO / "data")
 

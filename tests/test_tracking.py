@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import Catalog, load_catalog
+from showcase.catalog import Catalog
+
+from showcase.loader import load_catalog
 from showcase.schema import Activity, Brand, Figure, Honour, Image, Practice, Result, Site
 from showcase.tracking import completeness, dashboard, is_stale, period_end, quarter_of, recent_quarters, yearly_figures
-from site_build import REPO, copy_project, run_build
-from site_text import main_text
+from support import REPO, copy_project, main_text, run_build
 
 SITE = load_catalog(REPO / "data").site
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.problems import DataInvalid, Problem
 
 REPO = Path(__file__).resolve().parents[1]

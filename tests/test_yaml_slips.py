@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import load_catalog
+from showcase.loader import load_catalog
 from showcase.news import check_news_posts
 from showcase.problems import DataInvalid, Problem
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -36,13 +35,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "tools"))
-sys.path.insert(0, str(REPO / "hooks"))
-
-from showcase.parse_cache import CACHE_FOLDER  # noqa: E402
-from strict_build import build_arguments, build_environment  # noqa: E402
+from showcase.parse_cache import CACHE_FOLDER  # the core: PYTHONPATH=hooks, as `make bench` sets it
+from bench_tables import load_average, machine, print_nav_variants, print_scaling
+from support import REPO, build_arguments, build_environment
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
 # A page that lists every generated page in its sidebar: how much of it is the nav.
@@ -78,12 +73,12 @@ def _child(project: Path, site_dir: Path, out: Path, nav: str) -> None:
     # (timed), and wrap the functions before MkDocs loads the hooks file, which imports them by name.
     sys.path.insert(0, str(project / "hooks"))
     started = time.perf_counter()
-    import showcase.catalog
+    import showcase.loader
     import showcase.pages
     import showcase.render
 
     timers["hooks_import"] = time.perf_counter() - started
-    showcase.catalog.load_catalog = timed("load", showcase.catalog.load_catalog)
+    showcase.loader.load_catalog = timed("load", showcase.loader.load_catalog)
     showcase.pages.build_pages = timed("pages", showcase.pages.build_pages)
     build_nav = showcase.pages.build_nav
     if nav == "sections":
@@ -190,31 +185,8 @@ def median_of(builds: list[Build], value) -> float:
 # --------------------------------------------------------------------------- the report
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = "?"
-    try:
-        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
-        memory = f"{kb / 1024 / 1024:.0f} GiB"
-    except (OSError, AttributeError):
-        pass
-    return f"{os.cpu_count()} 核（nproc），内存 {memory}，CPU {cpu}，Python {platform.python_version()}"
-
-
-def _load() -> str:
-    """The 1/5/15-minute load averages: above the core count, other work was slowing the builds."""
-    return " / ".join(f"{value:.1f}" for value in os.getloadavg())
-
-
 def real_site(runs: int) -> None:
-    from site_build import copy_project
+    from support import copy_project
 
     with tempfile.TemporaryDirectory() as folder:
         project = copy_project(Path(folder) / "project")
@@ -243,7 +215,7 @@ def real_site(runs: int) -> None:
 
 
 def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
-    from site_build import copy_project
+    from support import copy_project
     from synthetic_data import generate
 
     results: list[tuple[int, int, Build, int]] = []
@@ -261,51 +233,9 @@ def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
                 variants[brands], _ = median_build(project, count, nav="sections",
                                                    label=f"{brands}/{honours} nav without brands")
             shutil.rmtree(project)
-
-    print("\n### 数据量与生成时间（合成数据）\n")
-    print("| 品牌+项目 / 荣誉 | 次数 | 页面 | 生成时间 (s) | 10 倍数据的时间比 | hooks | 搜索插件 | MkDocs 其余 "
-          "| 峰值内存 (MB) | 全部 HTML (MB) | 侧栏导航占品牌页 |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    previous = None
-    for brands, honours, b, count in results:
-        ratio = f"{b.wall / previous.wall:.1f}" if previous else "—"
-        print(
-            f"| {brands} / {honours} | {count} | {b.pages} | {b.wall:.1f} | {ratio} "
-            f"| {b.hooks:.2f} s（{b.hooks / b.wall:.1%}） | {b.search:.1f} s（{b.search / b.wall:.0%}） "
-            f"| {b.mkdocs:.1f} s（{b.mkdocs / b.wall:.0%}） | {b.peak_mb:.0f} | {b.html_bytes / 1e6:.1f} "
-            f"| {b.nav_share:.0%} |"
-        )
-        previous = b
-    print("\n以上是有解析缓存（`.cache/showcase/`）的生成。没有缓存的第一次生成（刚克隆、换了 Python 或 PyYAML）"
-          "要解析每一个数据文件：\n")
-    print("| 品牌+项目 / 荣誉 | 第一次生成 (s) | hooks | 其中 load_catalog (s) |")
-    print("| --- | ---: | ---: | ---: |")
-    for brands, honours, _, _ in results:
-        f = firsts[brands]
-        print(f"| {brands} / {honours} | {f.wall:.1f} | {f.hooks:.2f} s（{f.hooks / f.wall:.1%}） | {f.timers['load']:.2f} |")
-    print("\nhooks 细分（秒，有缓存）：\n")
-    print("| 品牌+项目 / 荣誉 | 导入核心 | load_catalog | build_pages、build_nav | Renderer |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for brands, honours, b, _ in results:
-        t = b.timers
-        print(f"| {brands} / {honours} | {t['hooks_import']:.2f} | {t['load']:.2f} | {t['pages']:.2f} | {t['render']:.2f} |")
+    print_scaling(results, firsts)
     if variants:
-        print("\n### 导航：每页都带整个侧栏\n")
-        print("对照组的侧栏不列各个品牌和法庭项目（由品牌矩阵进入），其余相同。\n")
-        print("| 品牌+项目 / 荣誉 | 现在：生成时间 (s) | 现在：全部 HTML (MB) | 对照：生成时间 (s) "
-              "| 对照：MkDocs 其余 (s) | 对照：全部 HTML (MB) |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for brands, honours, b, _ in results:
-            v = variants.get(brands)
-            if v:
-                print(f"| {brands} / {honours} | {b.wall:.1f} | {b.html_bytes / 1e6:.1f} | {v.wall:.1f} | {v.mkdocs:.1f} "
-                      f"| {v.html_bytes / 1e6:.1f} |")
-        sizes_done = sorted(variants)
-        if len(sizes_done) >= 2:
-            small, large = sizes_done[-2], sizes_done[-1]
-            full = {brands: b for brands, _, b, _ in results}
-            print(f"\n{small} → {large} 个品牌+项目的时间比：现在 {full[large].wall / full[small].wall:.1f}，"
-                  f"对照 {variants[large].wall / variants[small].wall:.1f}（线性约为 10）。")
+        print_nav_variants(results, variants)
 
 
 def reload_time(runs: int) -> None:
@@ -351,7 +281,7 @@ def main() -> None:
     sizes = SIZES[:2] if args.quick else SIZES[2:] if args.only_large else SIZES
     runs = 3 if args.quick else args.runs
     started = time.monotonic()
-    print(f"## 生成性能（tools/bench.py）\n\n机器：{machine()}。开始时负载 {_load()}。")
+    print(f"## 生成性能（tools/bench.py）\n\n机器：{machine()}。开始时负载 {load_average()}。")
     if not args.only_large:
         real_site(runs)
     scaling(runs, args.large_runs, sizes, nav_variant=not (args.no_nav or args.quick))
@@ -359,7 +289,7 @@ def main() -> None:
         reload_time(5)
     if not (args.no_editor or args.only_large):
         editor_load(3)
-    print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {_load()}。）")
+    print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {load_average()}。）")
 
 
 if __name__ == "__main__":

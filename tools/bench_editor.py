@@ -16,7 +16,6 @@ import gzip
 import http.server
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,13 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "tools"))
-
-from browser_support import chromium_launch_options, serve_directory  # noqa: E402
-from site_build import copy_project  # noqa: E402
-from strict_build import run_build  # noqa: E402
+from support import REPO, chromium_launch_options, copy_project, free_port, run_build, serve_directory
 
 COMPRESSIBLE = (".html", ".js", ".css", ".yml", ".json", ".svg", ".wasm", ".xml", ".txt")
 
@@ -76,12 +69,6 @@ class _Body:
         pass
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _wait_for_backend(url: str) -> None:
     deadline = time.monotonic() + 60
     while True:
@@ -101,7 +88,7 @@ def measure(runs: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-editor-") as temp:
         project = copy_project(Path(temp) / "project")
         (project / "node_modules").symlink_to(REPO / "node_modules")
-        port = _free_port()
+        port = free_port()
         backend = f"http://127.0.0.1:{port}/api/v1"
         site = Path(temp) / "site"
         result = run_build(project, site, env={"SHOWCASE_PREVIEW": "true", "SHOWCASE_EDITOR_BACKEND": backend})

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,18 +19,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from browser_support import chromium_launch_options  # noqa: E402
-from site_build import copy_project  # noqa: E402
+from support import chromium_launch_options, copy_project, free_port
 
 PAGE = "brands/xunzhou-fengqiao/"
 DATA = "data/brands/xunzhou-fengqiao.yml"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def wait_for_server(url: str, page, deadline: float) -> None:

@@ -19,13 +19,8 @@ import time
 import zlib
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
-sys.path.insert(0, str(REPO / "tools"))
-
-from bench_editor import _free_port, _wait_for_backend  # noqa: E402
-from browser_support import chromium_launch_options  # noqa: E402
-from site_build import copy_project  # noqa: E402
+from bench_editor import _wait_for_backend
+from support import REPO, chromium_launch_options, copy_project, free_port
 
 VIEWPORT = {"width": 1100, "height": 720}
 
@@ -60,6 +55,42 @@ def _markdown_box(page, field: str):
     return page.locator(f"label[for^='{field}-field']").locator("xpath=../..").get_by_role("textbox")
 
 
+def _news_shots(page, base: str, shot, temp: Path) -> None:
+    """A news post with a photo: the media library, the filled form, the publish menu, the preview."""
+    page.goto(base + "admin/#/collections/news/new")
+    page.get_by_label("日期", exact=True).fill("2024-01-15")
+    page.get_by_label("摘要", exact=True).fill("示例新闻的摘要：一两句话说清这篇新闻。")
+    page.get_by_label("网址名", exact=True).fill("shili-xinwen")
+    page.get_by_role("button", name="选择图片").click()
+    page.get_by_role("button", name="上传").wait_for()
+    shot("form-editor-media.png")
+    page.locator("input[type=file]").set_input_files(solid_png(Path(temp) / "shili-tupian.png", 480, 270))
+    page.get_by_role("button", name="选用已选中项目").click()
+    page.get_by_label("图片说明 (可选)", exact=True).fill("示例图片说明：图上是什么")
+    _markdown_box(page, "body").click()
+    page.keyboard.type("# 示例新闻标题")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.type("正文第一段。")
+    page.get_by_label("图片说明 (可选)", exact=True).scroll_into_view_if_needed()
+    shot("form-editor-news-photo.png")
+    page.get_by_role("button", name="发布").first.click()
+    page.get_by_role("menuitem", name="立即发布").wait_for()
+    page.mouse.move(0, 0)
+    page.evaluate("window.scrollTo(0, 0)")
+    shot("form-editor-publish.png")
+    page.get_by_role("menuitem", name="立即发布").click()
+    page.get_by_text("已发布", exact=False).first.wait_for()
+
+    deadline = time.monotonic() + 120
+    while True:  # the preview rebuilds after the save
+        page.goto(base + "news/2024/01/15/shili-xinwen/")
+        if "示例新闻标题" in page.content() or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(2000)
+    shot("form-editor-preview.png")
+
+
 def take(out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
@@ -68,7 +99,7 @@ def take(out: Path) -> list[Path]:
         project = copy_project(Path(temp) / "project")
         shutil.copytree(REPO / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
         (project / "node_modules").symlink_to(REPO / "node_modules")
-        port, backend_port = _free_port(), _free_port()
+        port, backend_port = free_port(), free_port()
         process = subprocess.Popen(
             [sys.executable, str(project / "tools" / "edit.py"), "--root", str(project), "--port", str(port),
              "--backend-port", str(backend_port)], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -112,39 +143,8 @@ def take(out: Path) -> list[Path]:
                 shot("form-editor-honour-level.png")
                 page.get_by_role("option", name="全区", exact=True).click()
 
-                page = fresh_page(page)
-                page.goto(base + "admin/#/collections/news/new")
-                page.get_by_label("日期", exact=True).fill("2024-01-15")
-                page.get_by_label("摘要", exact=True).fill("示例新闻的摘要：一两句话说清这篇新闻。")
-                page.get_by_label("网址名", exact=True).fill("shili-xinwen")
-                page.get_by_role("button", name="选择图片").click()
-                page.get_by_role("button", name="上传").wait_for()
-                shot("form-editor-media.png")
-                page.locator("input[type=file]").set_input_files(solid_png(Path(temp) / "shili-tupian.png", 480, 270))
-                page.get_by_role("button", name="选用已选中项目").click()
-                page.get_by_label("图片说明 (可选)", exact=True).fill("示例图片说明：图上是什么")
-                _markdown_box(page, "body").click()
-                page.keyboard.type("# 示例新闻标题")
-                page.keyboard.press("Enter")
-                page.keyboard.press("Enter")
-                page.keyboard.type("正文第一段。")
-                page.get_by_label("图片说明 (可选)", exact=True).scroll_into_view_if_needed()
-                shot("form-editor-news-photo.png")
-                page.get_by_role("button", name="发布").first.click()
-                page.get_by_role("menuitem", name="立即发布").wait_for()
-                page.mouse.move(0, 0)
-                page.evaluate("window.scrollTo(0, 0)")
-                shot("form-editor-publish.png")
-                page.get_by_role("menuitem", name="立即发布").click()
-                page.get_by_text("已发布", exact=False).first.wait_for()
-
-                deadline = time.monotonic() + 120
-                while True:  # the preview rebuilds after the save
-                    page.goto(base + "news/2024/01/15/shili-xinwen/")
-                    if "示例新闻标题" in page.content() or time.monotonic() > deadline:
-                        break
-                    page.wait_for_timeout(2000)
-                shot("form-editor-preview.png")
+                page = fresh_page(page)  # shot() photographs the current page
+                _news_shots(page, base, shot, Path(temp))
                 browser.close()
         finally:
             process.send_signal(signal.SIGINT)

@@ -25,9 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "tests"))
-from browser_support import serve_directory  # noqa: E402  (the tests' local server, shared)
-from strict_build import run_build  # noqa: E402
+from support import run_build, serve_directory
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = Path("/usr/bin/chromium")

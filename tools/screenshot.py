@@ -18,9 +18,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[1]
-# The Chromium flags, viewports and server live with the tests, so both use the same browser setup.
-sys.path.insert(0, str(REPO / "tests"))
-from browser_support import CHROMIUM, DESKTOP, PHONE, chromium_launch_options, serve_directory  # noqa: E402
+from support import CHROMIUM, DESKTOP, PHONE, chromium_launch_options, serve_directory
 
 VIEWPORTS = {PHONE["width"]: PHONE, DESKTOP["width"]: DESKTOP}
 

@@ -1,6 +1,6 @@
 """Synthetic data for the scaling benchmark: many brands, projects and honours, all clearly fake.
 
-Adds files to the ``data/`` of a *copy* of the project (tests/site_build.py's ``copy_project``),
+Adds files to the ``data/`` of a *copy* of the project (tools/support.py's ``copy_project``),
 never to the real one. The real records stay, since the hand-written pages link to them; the
 synthetic ones bring the totals up to the sizes asked for, so "100 brands+projects" is the real 10
 plus 90 fake ones. Every synthetic text says 测试 and every slug starts with ``test-``.

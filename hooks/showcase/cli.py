@@ -12,8 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog
 from .json_schema import stale_schemas, write_schemas
+from .loader import load_catalog
 from .pages import build_pages
 from .parse_cache import CACHE_FOLDER
 from .post_links import check_post_links, post_files, post_links

@@ -21,9 +21,9 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _TITLE = re.compile(r"^#[ \t]+\S", re.M)
 
 
-def check_news_posts(docs_dir: Path) -> list[Problem]:
-    """Every problem of every post, in file order; an empty list when all is well."""
-    folder = docs_dir / POSTS_FOLDER
+def check_news_posts(docs_dir: Path, posts_folder: Path = POSTS_FOLDER) -> list[Problem]:
+    """Every problem of every post under ``docs_dir/posts_folder``, in file order; none when all is well."""
+    folder = docs_dir / posts_folder
     if not folder.is_dir():
         return []
     authors = _known_authors(docs_dir)

@@ -8,18 +8,28 @@ from typing import Any
 
 from .catalog import Catalog
 from .infographics import figure_charts, tracking_charts
-from .schema import Brand, BrandCase, Project
+from .schema import Activity, Brand, BrandCase, Honour, Project
 from .timeline import timeline_filters, timeline_groups
-from .tracking import STALE_AFTER_DAYS, dashboard, recent_quarters
+from .tracking import STALE_AFTER_DAYS, dashboard, recent_quarters, yearly_figures
 
-HOME = "index.md"
-MATRIX = "matrix.md"
-TIMELINE = "honours.md"
-FIGURES = "figures.md"
-CASEBOOK = "casebook.md"
-TRACKING = "tracking.md"
+
+@dataclass(frozen=True)
+class PagePaths:
+    """Where the generated pages live, as source paths under docs/; templates link to them by these names."""
+
+    home: str = "index.md"
+    matrix: str = "matrix.md"
+    timeline: str = "honours.md"
+    figures: str = "figures.md"
+    casebook: str = "casebook.md"
+    compare: str = "compare.md"
+    tracking: str = "tracking.md"
+
+
+PATHS = PagePaths()
+HOME, MATRIX, TIMELINE, FIGURES = PATHS.home, PATHS.matrix, PATHS.timeline, PATHS.figures
+CASEBOOK, COMPARE, TRACKING = PATHS.casebook, PATHS.compare, PATHS.tracking
 NAV_LIMIT = 30
-COMPARE = "compare.md"
 
 
 @dataclass(frozen=True)
@@ -35,94 +45,132 @@ class PageModel:
     scripts: tuple[str, ...] = ()  # scripts under docs/ that only this page needs (overrides/main.html)
 
 
+@dataclass(frozen=True)
+class CaseFacts:
+    """One brand case with what the catalogue knows around it: all that its page, card or table row shows."""
+
+    item: BrandCase
+    tier: str
+    parent: Brand | None
+    projects: list[CaseFacts]
+    honours: list[Honour]
+    activities: list[Activity]
+    is_master: bool
+
+    @property
+    def figures_by_year(self) -> tuple[list[int], list[tuple[str, list[str]]]]:
+        return yearly_figures(self.activities)
+
+
+def case_facts(catalog: Catalog) -> dict[str, CaseFacts]:
+    """The facts of every case, by slug; a brand's projects come with their own facts."""
+    facts: dict[str, CaseFacts] = {}
+    for item in [*catalog.projects, *catalog.sub_brands, catalog.master]:  # projects first: brands list them
+        facts[item.slug] = CaseFacts(
+            item=item,
+            tier=catalog.tier_of(item),
+            parent=catalog.parent_of(item),
+            projects=[facts[p.slug] for p in catalog.projects_of(item)] if isinstance(item, Brand) else [],
+            honours=catalog.honours_of(item.slug),
+            activities=catalog.activities_of(item.slug),
+            is_master=item is catalog.master,
+        )
+    return {item.slug: facts[item.slug] for item in catalog.all_cases}
+
+
 def brand_uri(item: BrandCase) -> str:
     folder = "projects" if isinstance(item, Project) else "brands"
     return f"{folder}/{item.slug}.md"
 
 
-def tier_of(catalog: Catalog, item: BrandCase) -> str:
-    if isinstance(item, Project):
-        return "法庭项目"
-    return "总品牌" if item is catalog.master else "子品牌"
-
-
 def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> list[PageModel]:
     """Every page the data gives: home, matrix, one per brand and tribunal project, and so on.
 
-    ``tracking_as_of`` adds the tracking dashboard, judged as of that day (editors' preview only).
+    Each page's context holds everything its template shows. ``tracking_as_of`` adds the
+    tracking dashboard, judged as of that day (editors' preview only).
     """
-    site = catalog.site
-    pages = [
-        PageModel(HOME, f"{site.court.name}{site.court.party_committee}党建品牌", _home_description(catalog), "home.html"),
-        PageModel(
-            MATRIX,
-            "品牌矩阵",
-            f"{catalog.master.name} 品牌矩阵：1 个总品牌、{len(catalog.sub_brands)} 个子品牌、"
-            f"{len(catalog.projects)} 个法庭特色项目。",
-            "matrix.html",
-        ),
-    ]
-    pages.append(
-        PageModel(
-            TIMELINE,
-            "荣誉时间轴",
-            f"{site.court.name}及其党支部、干警获得的 {len(catalog.honours)} 项荣誉、入选与推荐，按年份排列。",
-            "timeline.html",
-            {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog)},
-            scripts=("javascripts/timeline.js",),
-        )
-    )
-    pages.append(
-        PageModel(
-            FIGURES,
-            "数字图表",
-            f"{site.figures.title}、党建活动数字和荣誉统计的图表，每张图附有数据表。",
-            "figures.html",
-            {"sections": figure_charts(catalog)},
-        )
-    )
-    every_case = [catalog.master, *catalog.sub_brands, *catalog.projects]
-    pages.append(
-        PageModel(
-            CASEBOOK,
-            "案例汇编",
-            f"{site.court.name}全部 {len(every_case)} 个党建品牌案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
-            "casebook.html",
-            {"items": every_case, "credit_source": any(item.from_report for item in every_case)},
-        )
-    )
-    pages.append(
-        PageModel(
-            COMPARE,
-            "品牌对比",
-            f"{site.court.name}各党建品牌和法庭特色项目并排对比。",
-            "compare.html",
-            {"items": every_case, "credit_source": any(item.from_report for item in every_case)},
-            hide=("navigation", "toc"),  # the table needs the full width
-        )
-    )
+    facts = case_facts(catalog)
+    pages = [*_overview_pages(catalog, facts), *_review_pages(catalog, list(facts.values()))]
     if tracking_as_of is not None:
         pages.append(
             PageModel(
                 TRACKING,
                 "品牌跟踪问效",
                 "各品牌案例的完整度、每季度活动和最近更新，供媒体团队和机关党委跟踪问效。",
-                "tracking.html",
+                "tracking.md.j2",
                 _tracking_context(catalog, tracking_as_of),
                 hide=("navigation", "toc"),  # the overview table needs the full width
             )
         )
-    for item in every_case:
-        pages.append(
-            PageModel(
-                brand_uri(item),
-                item.name,
-                item.summary or f"{site.court.name}党建品牌：{item.name}",
-                "brand.html",
-                {"item": item, "credit_source": item.from_report},
-            )
-        )
+    court = catalog.site.court.name
+    for case in facts.values():
+        item = case.item
+        context = {"item": item, "parent": case.parent, "tier": case.tier, "projects": case.projects,
+                   "honours": case.honours, "activities": case.activities,
+                   "figures_by_year": case.figures_by_year, "is_master": case.is_master,
+                   "credit_source": item.from_report}
+        pages.append(PageModel(brand_uri(item), item.name, item.summary or f"{court}党建品牌：{item.name}",
+                               "brand.md.j2", context))
     return pages
+
+
+def _overview_pages(catalog: Catalog, facts: dict[str, CaseFacts]) -> list[PageModel]:
+    """Home, the brand matrix, the honours timeline and the figures."""
+    site = catalog.site
+    matrix = {"master": facts[catalog.master.slug], "sub_brands": [facts[b.slug] for b in catalog.sub_brands],
+              "projects": [facts[p.slug] for p in catalog.projects]}
+    brand_of = {h.slug: catalog.find(h.brand) for h in catalog.honours if h.brand}
+    return [
+        PageModel(HOME, f"{site.court.name}{site.court.party_committee}党建品牌", _home_description(catalog),
+                  "home.md.j2", matrix),
+        PageModel(
+            MATRIX,
+            "品牌矩阵",
+            f"{catalog.master.name} 品牌矩阵：1 个总品牌、{len(catalog.sub_brands)} 个子品牌、"
+            f"{len(catalog.projects)} 个法庭特色项目。",
+            "matrix.md.j2",
+            matrix,
+        ),
+        PageModel(
+            TIMELINE,
+            "荣誉时间轴",
+            f"{site.court.name}及其党支部、干警获得的 {len(catalog.honours)} 项荣誉、入选与推荐，按年份排列。",
+            "timeline.md.j2",
+            {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog),
+             "honour_count": len(catalog.honours), "brand_of": brand_of},
+            scripts=("javascripts/timeline.js",),
+        ),
+        PageModel(
+            FIGURES,
+            "数字图表",
+            f"{site.figures.title}、党建活动数字和荣誉统计的图表，每张图附有数据表。",
+            "figures.md.j2",
+            {"sections": figure_charts(catalog)},
+        ),
+    ]
+
+
+def _review_pages(catalog: Catalog, cases: list[CaseFacts]) -> list[PageModel]:
+    """The reviewers' pages: every case in one printable casebook, and side by side."""
+    court = catalog.site.court.name
+    credit_source = any(case.item.from_report for case in cases)
+    return [
+        PageModel(
+            CASEBOOK,
+            "案例汇编",
+            f"{court}全部 {len(cases)} 个党建品牌案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
+            "casebook.md.j2",
+            {"cases": cases, "credit_source": credit_source},
+        ),
+        PageModel(
+            COMPARE,
+            "品牌对比",
+            f"{court}各党建品牌和法庭特色项目并排对比。",
+            "compare.md.j2",
+            {"cases": cases, "credit_source": credit_source},
+            hide=("navigation", "toc"),  # the table needs the full width
+        ),
+    ]
 
 
 def _tracking_context(catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
@@ -159,9 +207,3 @@ def _nav_label(item: BrandCase, label: str) -> str:
 
 def _home_description(catalog: Catalog) -> str:
     return f"{catalog.site.court.name}机关党委党建品牌“{catalog.master.name}”展示：品牌矩阵、子品牌、法庭特色项目与荣誉。"
-
-
-def parent_of(catalog: Catalog, item: BrandCase) -> Brand | None:
-    parent = getattr(item, "parent", None)
-    found = catalog.find(parent) if parent else None
-    return found if isinstance(found, Brand) else None

@@ -1,4 +1,4 @@
-"""Render page models to Markdown with Jinja templates from ``overrides/showcase/``.
+"""Render page models to Markdown with Jinja templates from ``templates/``.
 
 Every data value reaches the Markdown through one of two filters: ``text`` for
 plain fields (HTML and Markdown syntax both neutralised) or ``md`` for fields the
@@ -19,11 +19,9 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup, escape
 
-from .catalog import Catalog
-from .collector import collector_paused
-from .pages import PageModel, brand_uri, parent_of, tier_of
-from .schema import Honour
-from .tracking import yearly_figures
+from .gc_pause import collector_paused
+from .pages import PATHS, PageModel, brand_uri
+from .schema import Honour, Site
 
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 # Needs pymdownx.escapeall, which makes every backslash-escaped character literal.
@@ -62,18 +60,23 @@ def html_attribute(value: object) -> str:
 
 
 class Renderer:
-    """Renders the pages of one catalogue. ``preview`` shows what the data still lacks."""
+    """Renders the pages of one site. ``preview`` shows what the data still lacks.
+
+    Templates get the page's own context, the site-wide facts (``site``), the page paths
+    (``paths``) and the link helpers; nothing else, so that everything a page shows comes from
+    its page model.
+    """
 
     def __init__(
         self,
-        catalog: Catalog,
+        site: Site,
         templates: Path,
         preview: bool = False,
         directory_urls: bool = True,
         cache_dir: Path | None = None,
     ):
         """``cache_dir``, when given, keeps the compiled templates between builds (Jinja checks their source)."""
-        self.catalog = catalog
+        self.site = site
         self.preview = preview
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
@@ -88,7 +91,6 @@ class Renderer:
             bytecode_cache=_bytecode_cache(cache_dir) if cache_dir else None,
         )
         self.env.filters.update(text=plain_text, md=markdown_text, date_label=date_label, partial_date=partial_date)
-        self.env.globals.update(yearly_figures=yearly_figures)
 
     def render_all(self, pages: list[PageModel]) -> Iterator[tuple[PageModel, str]]:
         """Every page with its Markdown, in order."""
@@ -115,15 +117,13 @@ class Renderer:
 
         body = template.render(
             page=page,
-            catalog=self.catalog,
-            site=self.catalog.site,
+            site=self.site,
+            paths=PATHS,
             preview=self.preview,
             link=link,
             url=url,
             brand_url=lambda item: url(brand_uri(item)),
             brand_link=lambda item: link(brand_uri(item)),
-            tier_of=lambda item: tier_of(self.catalog, item),
-            parent_of=lambda item: parent_of(self.catalog, item),
             **page.context,
         )
         meta = {"title": html_attribute(page.title), "description": html_attribute(page.description)}

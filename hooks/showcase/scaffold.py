@@ -11,15 +11,21 @@ and which values it takes come from the JSON Schema (VS Code shows them) and the
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import checks
+from .catalog import DataFiles, LoadedFile
+from .loader import model_for, read_data
+from .new_files import HOW_TO, activity_record, brand_file, honour_file, project_file, quoted
+from .news import POSTS_FOLDER
 from .schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN, ActivityKind, HonourKind, HonourLevel
-from .yaml_reader import YamlProblem, read_yaml
+from .validation import validate
+from .yaml_reader import parse_yaml
 
 KINDS = ("brand", "project", "honour", "activity", "post")
+_FOLDERS = {"brand": "brands", "project": "projects", "honour": "honours"}
 
 
 class ScaffoldError(Exception):
@@ -87,9 +93,8 @@ def create(kind: str, values: dict[str, str], root: Path, today: dt.date | None 
         return _activity(values, root)
     if kind == "post":
         return _write(*_post(values, root, today or dt.date.today()))
-    folder = root / "data" / {"brand": "brands", "project": "projects", "honour": "honours"}[kind]
-    _check_taken(kind, values, root)
-    return _write(folder / f"{slug}.yml", _TEMPLATES[kind](values))
+    values = {**values, "master": _check_taken(kind, values, root)}
+    return _write(root / "data" / _FOLDERS[kind] / f"{slug}.yml", _TEMPLATES[kind](values))
 
 
 def _usage(kind: str) -> str:
@@ -101,37 +106,36 @@ def _usage(kind: str) -> str:
     return f"例如：make new KIND={kind} {example}"
 
 
-def _check_taken(kind: str, values: dict[str, str], root: Path) -> None:
-    """The slug must be new among brands and projects (or among honours); so must a brand's name."""
-    folders = ["honours"] if kind == "honour" else ["brands", "projects"]
-    for folder in folders:
-        for path in sorted((root / "data" / folder).glob("*.y*ml")):
-            try:
-                data = read_yaml(path)[0].data
-            except YamlProblem:
-                continue  # `make check` reports that file; it cannot hold the new slug
-            if not isinstance(data, dict):
-                continue
-            shown = path.relative_to(root).as_posix()
-            if data.get("slug") == values["slug"] or path.stem == values["slug"]:
-                raise ScaffoldError(f"网址名 {values['slug']} 已被 {shown} 使用，请换一个。")
-            if kind in ("brand", "project") and data.get("name") == values["name"] and (
-                kind == "brand" or data.get("tribunal") == values.get("tribunal")
-            ):
-                raise ScaffoldError(f"名称“{values['name']}”已经在 {shown} 里用过了。")
-    if kind == "project":
-        sub_brands = _sub_brand_slugs(root)
-        if values["parent"] not in sub_brands:
-            raise ScaffoldError(
-                f"所属子品牌 {values['parent']} 不存在，或者是总品牌。可选：{'、'.join(sub_brands)}。"
-            )
+def _check_taken(kind: str, values: dict[str, str], root: Path) -> str:
+    """The new file must pass the load's own checks (a new slug, a parent that exists), and a
+    brand's name must be new. Returns the master brand's slug, a new sub-brand's parent."""
+    files, _ = read_data(root / "data")
+    folder = _FOLDERS[kind]
+    group = list(files["honours"]) if kind == "honour" else files["brands"] + files["projects"]
+    new_file = f"data/{folder}/{values['slug']}.yml"
+    for item in group:
+        if Path(item.file).stem == values["slug"]:
+            raise ScaffoldError(f"网址名 {values['slug']} 已被 {item.file} 使用，请换一个。")
+        same_tribunal = kind == "brand" or getattr(item.record, "tribunal", None) == values.get("tribunal")
+        if kind != "honour" and item.record.name == values["name"] and same_tribunal:
+            raise ScaffoldError(f"名称“{values['name']}”已经在 {item.file} 里用过了。")
     if kind == "honour":
         for label, name, allowed in (("级别 LEVEL", "level", HonourLevel), ("类别 HONOUR_KIND", "honour_kind", HonourKind)):
-            options = allowed.__args__
-            if values[name] not in options:
-                raise ScaffoldError(f"{label} 只能填：{'、'.join(options)}。")
+            if values[name] not in allowed.__args__:
+                raise ScaffoldError(f"{label} 只能填：{'、'.join(allowed.__args__)}。")
         if "date" in values:
             _check_partial_date(values["date"])
+    master = _master_slug(files) if kind == "brand" else ""
+    document = parse_yaml(_TEMPLATES[kind]({**values, "master": master}))
+    record, problems = validate(model_for(folder), document, new_file)
+    if record is None:
+        raise ScaffoldError(problems[0].message if problems else f"无法生成 {new_file}。")
+    new = LoadedFile(record, new_file, document)
+    files.valid[folder].append(new)
+    for problem in checks.duplicate_slugs([*group, new]) + checks.parents(files):
+        if problem.file == new_file:
+            raise ScaffoldError(problem.message)
+    return master
 
 
 def _check_partial_date(value: str) -> None:
@@ -144,17 +148,12 @@ def _check_partial_date(value: str) -> None:
         raise ScaffoldError(f"日期“{value}”不是真实存在的日期（请检查月份和天数）。") from None
 
 
-def _sub_brand_slugs(root: Path) -> list[str]:
-    """Slugs of the brands that have a parent, i.e. the sub-brands a project can belong to."""
-    slugs = []
-    for path in sorted((root / "data" / "brands").glob("*.y*ml")):
-        try:
-            data = read_yaml(path)[0].data
-        except YamlProblem:
-            continue
-        if isinstance(data, dict) and data.get("parent") and isinstance(data.get("slug"), str):
-            slugs.append(data["slug"])
-    return slugs
+def _master_slug(files: DataFiles) -> str:
+    """The master brand's slug, which a new sub-brand names as its parent."""
+    masters = checks.masters_of(files)
+    if not masters:
+        raise ScaffoldError("还没有总品牌（不填 parent 的品牌），无法新建子品牌。请先运行 make check 改正资料。")
+    return masters[0].record.slug
 
 
 def _write(path: Path, text: str) -> Path:
@@ -167,123 +166,29 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def _q(value: str) -> str:
-    """A YAML double-quoted string (JSON's quoting is valid YAML)."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-_HOW_TO = """# 每个字段的意思和可填的值：编辑园地的“字段说明”，或在 VS Code 里把鼠标停在字段名上。
-# 草稿（draft: true）只在预览中显示；写好、核对无误后删掉 draft 这一行即可发布。
-"""
-_OPTIONAL = """
-# 下面的字段按来源填写：要填哪一项，就删掉那几行行首的“# ”再填；来源没有的就不填，不要编。
-"""
-_CASE_FIELDS = """# meaning: |
-#   …
-# practices:
-#   - title:
-#     text:
-# results:
-#   - text:
-# cases:
-#   - title:
-#     text:
-# images:
-#   - src: images/
-#     alt:
-"""
-
-
-def _brand(v: dict[str, str]) -> str:
-    return f"""# yaml-language-server: $schema=../../schemas/brand.schema.json
-{_HOW_TO}
-slug: {v['slug']}
-name: {_q(v['name'])}
-parent: fayao-xunzhou
-order: 100
-draft: true
-{_OPTIONAL}# slogan:
-# branch:
-# summary:
-# background: |
-#   …
-{_CASE_FIELDS}"""
-
-
-def _project(v: dict[str, str]) -> str:
-    return f"""# yaml-language-server: $schema=../../schemas/project.schema.json
-{_HOW_TO}
-slug: {v['slug']}
-name: {_q(v['name'])}
-tribunal: {_q(v['tribunal'])}
-parent: {v['parent']}
-order: 100
-draft: true
-{_OPTIONAL}# branch:
-# summary:
-{_CASE_FIELDS}"""
-
-
-def _honour(v: dict[str, str]) -> str:
-    date = f"date: {_q(v['date'])}\n" if v.get("date") else ""
-    return f"""# yaml-language-server: $schema=../../schemas/honour.schema.json
-{_HOW_TO}
-slug: {v['slug']}
-title: {_q(v['title'])}
-recipient: {_q(v['recipient'])}
-level: {v['level']}
-kind: {v['honour_kind']}
-status: 获评
-draft: true
-source: {_q(v['source'])}
-{date}{_OPTIONAL}{"" if date else "# date:" + chr(10)}# date_note:
-# brand:
-# branch:
-"""
-
-
-def _record(v: dict[str, str]) -> str:
-    return f"""  - date: {_q(v['date'])}
-    kind: {v['activity_kind']}
-    title: {_q(v['title'])}
-"""
-
-
 def _activity(v: dict[str, str], root: Path) -> Path:
     """A new activity record: a new file for the brand, or one more record at the end of its file."""
     _check_partial_date(v["date"])
     if v["activity_kind"] not in ActivityKind.__args__:
         raise ScaffoldError(f"活动类别 ACTIVITY_KIND 只能填：{'、'.join(ActivityKind.__args__)}。")
-    known = _brand_and_project_slugs(root)
+    files, _ = read_data(root / "data")
+    known = [item.record.slug for item in files["brands"] + files["projects"]]
     if v["brand"] not in known:
         raise ScaffoldError(f"品牌 {v['brand']} 不存在。可填：{'、'.join(known)}。")
     path = root / "data" / "activities" / f"{v['brand']}.yml"
     if not path.exists():
         return _write(path, f"""# yaml-language-server: $schema=../../schemas/activity.schema.json
-{_HOW_TO.splitlines()[0]}
+{HOW_TO.splitlines()[0]}
 
 brand: {v['brand']}
 records:
-{_record(v)}""")
+{activity_record(v)}""")
     text = path.read_text(encoding="utf-8")
     top_level = [line for line in text.splitlines() if line[:1].isalpha()]
     if not top_level or not top_level[-1].startswith("records:") or top_level[-1].strip() != "records:":
         raise ScaffoldError(f"{path.relative_to(root).as_posix()} 里的 records 不在文件末尾，没法自动加。请照文件里已有的记录手动添加。")
-    path.write_text(text.rstrip("\n") + "\n" + _record(v), encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + activity_record(v), encoding="utf-8")
     return path
-
-
-def _brand_and_project_slugs(root: Path) -> list[str]:
-    slugs = []
-    for folder in ("brands", "projects"):
-        for path in sorted((root / "data" / folder).glob("*.y*ml")):
-            try:
-                data = read_yaml(path)[0].data
-            except YamlProblem:
-                continue
-            if isinstance(data, dict) and isinstance(data.get("slug"), str):
-                slugs.append(data["slug"])
-    return slugs
 
 
 def _post(v: dict[str, str], root: Path, today: dt.date) -> tuple[Path, str]:
@@ -294,7 +199,7 @@ def _post(v: dict[str, str], root: Path, today: dt.date) -> tuple[Path, str]:
         date = dt.date.fromisoformat(raw_date)
     except ValueError:
         raise ScaffoldError(f"日期“{raw_date}”不是真实存在的日期（请检查月份和天数）。") from None
-    posts = root / "docs" / "news" / "posts"
+    posts = root / "docs" / POSTS_FOLDER
     for existing in sorted(posts.glob("*.md")):
         if re.search(rf"^slug: {re.escape(v['slug'])}$", existing.read_text(encoding="utf-8"), re.M):
             raise ScaffoldError(f"网址名 {v['slug']} 已被 {existing.relative_to(root).as_posix()} 使用，请换一个。")
@@ -303,7 +208,7 @@ date: {date.isoformat()}
 slug: {v['slug']}
 categories:
   - 新闻
-description: {_q(v['title'])}
+description: {quoted(v['title'])}
 draft: true
 ---
 
@@ -318,4 +223,4 @@ draft: true
     return posts / f"{date.isoformat()}-{v['slug']}.md", text
 
 
-_TEMPLATES = {"brand": _brand, "project": _project, "honour": _honour}
+_TEMPLATES = {"brand": brand_file, "project": project_file, "honour": honour_file}

@@ -7,85 +7,14 @@ because the media team reads them in their editor.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, Field, StringConstraints
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
-
-# Long enough for any real paragraph, short enough that a pasted file cannot
-# balloon a page.
-PLAIN_MAX = 500
-MARKDOWN_MAX = 20_000
-
-
-def _check_calendar_date(value: str) -> str:
-    """Reject dates such as 2023-02-30 that match the pattern but do not exist."""
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
-    dt.date(year, month, day)  # raises ValueError, reported as 不是真实存在的日期
-    return value
-
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=SLUG_PATTERN, min_length=1, max_length=60),
-    Field(
-        description="网址中的名字：只用小写英文字母、数字和连字符，例如 xunzhou-fengqiao。",
-        examples=["xunzhou-fengqiao"],
-    ),
-]
-PlainText = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=PLAIN_MAX),
-    Field(description="纯文字（不支持 Markdown）。"),
-]
-MarkdownText = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=MARKDOWN_MAX),
-    Field(
-        description="可用 Markdown 书写的段落（加粗、列表等），不支持 HTML。",
-        json_schema_extra={"format": "markdown"},
-    ),
-]
-def _year_as_text(value: object) -> object:
-    """``date: 2022`` without quotes is a number to YAML; the same year as ``date: "2022"``."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-_PARTIAL_DATE_HELP = (
-    "日期，按来源写到哪一级就写到哪一级：年 2022、年月 2022-05、年月日 2022-05-01，加不加引号都可以。"
-    "来源没有给出年份（如“近年来”）时不填。"
+from .fields import (  # noqa: F401 - the shared field types belong to the schema's vocabulary
+    DATE_PATTERN, DRAFT_HELP, FULL_DATE_PATTERN, MARKDOWN_MAX, PLAIN_MAX, SLUG_PATTERN, ActivityKind, HonourKind,
+    HonourLevel, HonourStatus, MarkdownText, PartialDate, PlainText, Record, Slug, check_calendar_date,
 )
-PartialDate = Annotated[
-    str,
-    StringConstraints(pattern=DATE_PATTERN),
-    BeforeValidator(_year_as_text),
-    AfterValidator(_check_calendar_date),
-    # What editors may write, for their editor's checks: text such as "2022-05", or a bare year.
-    WithJsonSchema(
-        {
-            "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
-            "description": _PARTIAL_DATE_HELP,
-            "examples": ["2022-05-01"],
-        }
-    ),
-    Field(description=_PARTIAL_DATE_HELP, examples=["2022-05-01"]),
-]
-
-ActivityKind = Literal["主题党日", "党课", "普法", "调解", "讲堂", "双报到", "参观学习", "培优", "其他"]
-HonourLevel = Literal["全国", "全区", "市级", "未注明"]
-HonourKind = Literal["集体", "个人"]
-HonourStatus = Literal["获评", "入选", "推荐参选", "肯定推广"]
-
-
-class Record(BaseModel):
-    """Base of every data record: unknown fields are errors, types are not coerced."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
 class Figure(Record):
@@ -142,8 +71,6 @@ class Case(Record):
     title: PlainText = Field(description="案例标题。")
     text: MarkdownText = Field(description="案例经过与效果，可用 Markdown。")
 
-
-DRAFT_HELP = "草稿：填 true 时只在预览（make serve）中显示并标为“草稿”，公开网站不显示。写好后删掉这一行即可发布。"
 
 
 class BrandCase(Record):
@@ -328,13 +255,11 @@ class Site(Record):
     contact: Contact = Field(default_factory=Contact)
 
 
-FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-
 
 class NewsPost(Record):
     """The front matter of a news post (docs/news/posts/*.md), as Material's blog reads it."""
 
-    date: Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN), AfterValidator(_check_calendar_date)] = Field(
+    date: Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN), AfterValidator(check_calendar_date)] = Field(
         description="发布日期，写完整的年月日，如 2023-12-27（加不加引号都可以）。", examples=["2023-12-27"]
     )
     description: PlainText = Field(
@@ -363,21 +288,3 @@ COLLECTIONS: dict[str, type[Record]] = {
     "activities": ActivityLog,
 }
 SINGLE_FILES: dict[str, type[Record]] = {"site.yml": Site}
-
-
-def schema_name(model: type[Record]) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "-", model.__name__).lower()
-
-
-def _field_examples() -> dict[str, object]:
-    """The first example of every field name, for error messages that show a correct value."""
-    examples: dict[str, object] = {}
-    for model in (Brand, Project, Honour, Activity, ActivityLog, Figure, Image, Practice, Result, Case, Site,
-                  Court, SourceReport, FigureSet, Pillar, Contact, NewsPost):
-        for name, info in model.model_fields.items():
-            if info.examples and name not in examples:
-                examples[name] = info.examples[0]
-    return examples
-
-
-FIELD_EXAMPLES = _field_examples()

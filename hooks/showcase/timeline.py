@@ -61,7 +61,7 @@ def timeline_filters(catalog: Catalog) -> list[FilterGroup]:
     with_honours = {h.brand for h in honours}
     brands = [
         (item.slug, item.name)
-        for item in [catalog.master, *catalog.sub_brands, *catalog.projects]
+        for item in catalog.all_cases
         if item.slug in with_honours
     ]
     if None in with_honours:

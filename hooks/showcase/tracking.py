@@ -13,8 +13,6 @@ from .schema import Activity, BrandCase, Figure
 
 STALE_AFTER_DAYS = 90
 
-# 五有: the five things a brand case is judged on, and what in the data shows each.
-FIVE_MARKS = ("有名称", "有标识", "有内涵", "有载体", "有影响")
 # The fields of the case structure, with their Chinese names.
 CASE_FIELDS = {
     "name": "名称",
@@ -116,7 +114,7 @@ class BrandStatus:
 def dashboard(catalog: Catalog, today: dt.date) -> list[BrandStatus]:
     quarters = recent_quarters(today)
     rows = []
-    for item in [catalog.master, *catalog.sub_brands, *catalog.projects]:
+    for item in catalog.all_cases:
         records = catalog.activities_of(item.slug)
         counts = {q: sum(quarter_of(r.date) == q for r in records) for q in quarters}
         rows.append(

@@ -11,8 +11,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .schema import DATE_PATTERN, FIELD_EXAMPLES, FULL_DATE_PATTERN, SLUG_PATTERN
-from .yaml_reader import Path_, YamlDocument
+from . import schema
+from .schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN
+from .yaml_reader import DataPath, YamlDocument
 
 TYPE_NAMES = {
     "string_type": "文字",
@@ -25,6 +26,21 @@ TYPE_NAMES = {
     "model_attributes_type": "一组字段（“字段名: 值”的写法）",
 }
 
+
+
+def _field_examples() -> dict[str, object]:
+    """The first example of every field name, for error messages that show a correct value."""
+    examples: dict[str, object] = {}
+    for model in (schema.Brand, schema.Project, schema.Honour, schema.Activity, schema.ActivityLog, schema.Figure,
+                  schema.Image, schema.Practice, schema.Result, schema.Case, schema.Site, schema.Court,
+                  schema.SourceReport, schema.FigureSet, schema.Pillar, schema.Contact, schema.NewsPost):
+        for name, info in model.model_fields.items():
+            if info.examples and name not in examples:
+                examples[name] = info.examples[0]
+    return examples
+
+
+FIELD_EXAMPLES = _field_examples()
 
 def validate(model: type[BaseModel], document: YamlDocument, file: str) -> tuple[Any, list[Problem]]:
     """Validate a document against ``model``; return the record or None, and the problems."""
@@ -39,7 +55,7 @@ def validate(model: type[BaseModel], document: YamlDocument, file: str) -> tuple
 
 
 def _problems(model: type[BaseModel], error: ValidationError, document: YamlDocument, file: str) -> list[Problem]:
-    seen: set[tuple[Path_, str]] = set()
+    seen: set[tuple[DataPath, str]] = set()
     problems = []
     for item in error.errors(include_url=False):
         path = _data_path(document.data, item["loc"], item["type"])
@@ -55,7 +71,7 @@ def _problems(model: type[BaseModel], error: ValidationError, document: YamlDocu
     return problems
 
 
-def _data_path(data: Any, loc: tuple, error_type: str) -> Path_:
+def _data_path(data: Any, loc: tuple, error_type: str) -> DataPath:
     """The part of a pydantic location that names real fields (drops union member tags)."""
     path: list[str | int] = []
     node = data
@@ -72,14 +88,14 @@ def _data_path(data: Any, loc: tuple, error_type: str) -> Path_:
     return tuple(path)
 
 
-def dotted_path(path: Path_) -> str | None:
+def dotted_path(path: DataPath) -> str | None:
     text = ""
     for part in path:
         text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text or None
 
 
-def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
+def _message(model: type[BaseModel], item: dict, path: DataPath) -> str:
     kind, ctx = item["type"], item.get("ctx", {})
     name = next((p for p in reversed(path) if isinstance(p, str)), "")
     example = _example(name, _own_example(model, path))
@@ -126,7 +142,7 @@ def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
     return f"内容不符合要求：{item['msg']}"
 
 
-def _unknown_field(model: type[BaseModel], path: Path_) -> str:
+def _unknown_field(model: type[BaseModel], path: DataPath) -> str:
     name = str(path[-1])
     allowed = _fields_at(model, path[:-1])
     listed = "、".join(allowed)
@@ -139,7 +155,7 @@ def did_you_mean(word: str, options) -> str:
     return f"您是不是想写 {match[0]}？" if match else ""
 
 
-def _is_required(model: type[BaseModel], path: Path_) -> bool:
+def _is_required(model: type[BaseModel], path: DataPath) -> bool:
     """Whether the field at ``path`` must be present."""
     names = [p for p in path if isinstance(p, str)]
     parent = _model_at(model, tuple(names[:-1]))
@@ -147,7 +163,7 @@ def _is_required(model: type[BaseModel], path: Path_) -> bool:
     return bool(field and field.is_required())
 
 
-def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], path: DataPath) -> type[BaseModel] | None:
     current: Any = model
     for part in path:
         if isinstance(part, int):
@@ -159,7 +175,7 @@ def _model_at(model: type[BaseModel], path: Path_) -> type[BaseModel] | None:
     return current
 
 
-def _fields_at(model: type[BaseModel], path: Path_) -> list[str]:
+def _fields_at(model: type[BaseModel], path: DataPath) -> list[str]:
     """The field names allowed at ``path`` inside ``model``."""
     found = _model_at(model, path)
     return list(found.model_fields) if found else []
@@ -189,7 +205,7 @@ def _describe(value: Any) -> str:
     return f"“{str(value)[:30]}”"
 
 
-def _own_example(model: type[BaseModel], path: Path_) -> object | None:
+def _own_example(model: type[BaseModel], path: DataPath) -> object | None:
     """The example the model itself gives for the field at ``path``, if any."""
     names = [p for p in path if isinstance(p, str)]
     parent = _model_at(model, tuple(names[:-1])) if names else None

@@ -16,18 +16,12 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import yaml_slips
+from .yaml_errors import YamlProblem, check_tabs, explain, unprintable
 
-Path_ = tuple[str | int, ...]
+# Where a value sits in a parsed document: its keys and list indexes from the root.
+DataPath = tuple[str | int, ...]
 
 MAX_BYTES = 1_000_000  # a data file is a page of facts, never megabytes
-
-
-class YamlProblem(Exception):
-    """A file that cannot be read as YAML. ``line`` is 1-based when known."""
-
-    def __init__(self, message: str, line: int | None = None):
-        self.message, self.line = message, line
-        super().__init__(message)
 
 
 class Note(NamedTuple):
@@ -44,7 +38,7 @@ class YamlDocument:
     none: it keeps its bytes and parses them again the first time a line is asked for.
     """
 
-    def __init__(self, data: Any, lines: dict[Path_, int] | None = None, *, source: bytes | None = None) -> None:
+    def __init__(self, data: Any, lines: dict[DataPath, int] | None = None, *, source: bytes | None = None) -> None:
         self.data = data
         self.notes: list[Note] = []
         self._source = source
@@ -52,12 +46,12 @@ class YamlDocument:
         self._lines = {} if lines is None and source is None else lines
 
     @property
-    def lines(self) -> dict[Path_, int]:
+    def lines(self) -> dict[DataPath, int]:
         if self._lines is None:
             self._lines = parse_bytes(self._source)[0].lines
         return self._lines
 
-    def line_of(self, path: Path_) -> int | None:
+    def line_of(self, path: DataPath) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
         lines = self.lines
         for end in range(len(path), -1, -1):
@@ -70,7 +64,7 @@ TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 STR_TAG = "tag:yaml.org,2002:str"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
-# libyaml's parser and composer; resolution and construction happen in Python, in _Walk.
+# libyaml's parser and composer; resolution and construction happen in Python, in _NodeConverter.
 _ComposeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -113,15 +107,15 @@ def parse_bytes(raw: bytes) -> tuple[YamlDocument, list[Note]]:
 
 
 def parse_yaml(text: str) -> YamlDocument:
-    _check_tabs(text)
+    check_tabs(text)
     try:
         # libyaml composes the node tree (about 14x faster than pure Python); the checks that
         # PyYAML's own composer would skip are done while walking the tree below.
         node = yaml.compose(text, Loader=_ComposeLoader)
     except yaml.reader.ReaderError as error:
-        raise _unprintable(error, text) from None
+        raise unprintable(error, text) from None
     except yaml.MarkedYAMLError as error:
-        raise _explain(error, text) from None
+        raise explain(error, text) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"YAML 格式有误：{error}") from None
     except RecursionError:
@@ -130,7 +124,7 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlProblem("文件是空的。请参照同一文件夹里的其他文件填写内容。", 1)
     document = YamlDocument(data=None, lines={})
     try:
-        document.data = _Walk(text).to_python(node, (), document.lines)
+        document.data = _NodeConverter(text).to_python(node, (), document.lines)
     except RecursionError:
         raise YamlProblem("嵌套层数太深，数据文件不需要这么多层。") from None
     if "&" in text:
@@ -183,60 +177,7 @@ def _cut_by_comments(text: str) -> list[Note]:
     return notes
 
 
-def _unprintable(error: yaml.reader.ReaderError, text: str) -> YamlProblem:
-    line = text.count("\n", 0, error.position) + 1
-    return YamlProblem(f"文件里有不可见的特殊字符（编码 {error.character!r}），请删除这个字符。", line)
-
-
-def _check_tabs(text: str) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            raise YamlProblem("这一行用 Tab 键缩进了。YAML 只能用空格缩进，请把 Tab 换成空格。", number)
-
-
-# PyYAML's problems, as an editor would understand them.
-_YAML_PROBLEMS = {
-    "could not find expected ':'": "这一行缺少冒号，或上一行的引号没有配对",
-    "mapping values are not allowed here": "这里不能再出现“字段: 值”：可能是缩进不对，或值里有英文冒号需要加引号",
-    "that cannot start any token": "有不能放在开头的字符（如 @、` 或 %），请给这个值加上引号",
-    "found unexpected end of stream": "引号没有配对",
-    "found unknown escape character": "双引号里的反斜杠 \\ 用法不对，可改用单引号",
-    "did not find expected key": "缩进不齐：同一层的字段要对齐",
-    "did not find expected '-' indicator": "缩进不齐：列表的每一项都要以同样缩进的“- ”开头",
-    "expected <block end>, but found": "缩进不齐：同一层的字段要对齐",
-}
-_FULL_WIDTH_COLON = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*：")
-
-
-def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
-    lines = text.splitlines()
-    for number, line in enumerate(lines, start=1):
-        if _FULL_WIDTH_COLON.match(line):
-            return YamlProblem("这一行的字段名后面用了中文冒号“：”。请改成英文冒号加空格“: ”。", number)
-    problem = error.problem or ""
-    # For a missing colon or quote PyYAML points past the line; where the key or quote began is where to look.
-    starts_earlier = "expected ':'" in problem or "end of stream" in problem
-    mark = error.context_mark if starts_earlier and error.context_mark else error.problem_mark
-    line = mark.line + 1 if mark else None
-    if line is not None:
-        # PyYAML stops on the slip's line, at the line where the value began, or just after.
-        near = [line, error.context_mark.line + 1 if error.context_mark else line, line - 1]
-        quotes = yaml_slips.explain_quotes(lines, list(dict.fromkeys(near)))
-        if quotes:
-            return YamlProblem(f"YAML 格式有误：{quotes[0]}", quotes[1])
-        for number in dict.fromkeys(near):
-            if 1 <= number <= len(lines):
-                detail = yaml_slips.explain_block_indent(lines, number) or yaml_slips.explain_indent(text, number)
-                if detail:
-                    return YamlProblem(f"YAML 格式有误：{detail}", number)
-    detail = next((chinese for english, chinese in _YAML_PROBLEMS.items() if english in problem), None)
-    if detail is None:
-        detail = "无法识别的写法。常见原因：缩进不齐、冒号后少了空格、引号没有配对"
-    return YamlProblem(f"YAML 格式有误：{detail}。", line)
-
-
-class _Walk:
+class _NodeConverter:
     """Node tree to plain values, with the line of every field; refuses aliases and duplicate keys."""
 
     def __init__(self, text: str) -> None:
@@ -252,7 +193,7 @@ class _Walk:
             self._lines = self.text.splitlines()
         return self._lines
 
-    def to_python(self, node: Node, path: Path_, lines: dict[Path_, int]) -> Any:
+    def to_python(self, node: Node, path: DataPath, lines: dict[DataPath, int]) -> Any:
         if id(node) in self.seen:  # an alias: the composer hands back the anchored node again
             raise self._with_quotes("不支持 YAML 锚点和别名（& 和 *）。请把内容直接写出来。", node)
         self.seen.add(id(node))
@@ -295,7 +236,7 @@ class _Walk:
             f"不认识 {node.tag} 这种写法：以 ! 开头的是 YAML 标签，数据文件用不到。请删掉它。", node
         )
 
-    def _mapping(self, node: MappingNode, path: Path_, lines: dict[Path_, int]) -> dict[str, Any]:
+    def _mapping(self, node: MappingNode, path: DataPath, lines: dict[DataPath, int]) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1

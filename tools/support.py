@@ -1,0 +1,239 @@
+"""What the tests and the tools share: the project, its strict build, a local server, page text.
+
+Tools import it as a sibling module (``tools/`` is their script folder); tests find it through
+``pythonpath`` in pyproject.toml. It needs only the standard library, so that publishing and
+rollback work with any Python 3.11.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html.parser import HTMLParser
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+# Everything a build reads: a copy of these builds like the project itself.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "templates")
+# SOURCE_DATE_EPOCH outside git: 2023-12-27 00:00 Beijing time, the date of the court's report.
+FALLBACK_EPOCH = 1703606400
+
+
+# --------------------------------------------------------------------------- the project and its build
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything the build reads, to change without touching the real project."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / part)
+    return target
+
+
+def build_arguments(project: Path, site_dir: Path, *extra: str) -> list[str]:
+    """MkDocs' own command line, for running it in this process (tools/bench.py)."""
+    return ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra]
+
+
+def build_command(project: Path, site_dir: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", *build_arguments(project, site_dir, *extra)]
+
+
+def build_environment(project: Path, env: dict[str, str] | None = None) -> dict[str, str]:
+    """The core (``project/hooks``) importable and MkDocs' end-of-life banner off."""
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(project / "hooks"), os.environ.get("PYTHONPATH")])),
+        **(env or {}),
+    }
+
+
+class BuildNotAllowed(RuntimeError):
+    """A test builds the site without the ``build`` marker (``make test-fast`` must stay quick)."""
+
+
+# Set by tests/conftest.py for each test: False unless the test carries the ``build`` marker.
+builds_allowed = True
+
+
+def run_build(
+    project: Path,
+    site_dir: Path,
+    *extra: str,
+    env: dict[str, str] | None = None,
+    prefix: tuple[str, ...] = (),
+    timeout: float | None = 600,
+) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project`` into ``site_dir``; the caller checks ``returncode``.
+
+    Callers add their own arguments (``--quiet``), environment (``SOURCE_DATE_EPOCH``) or a
+    command prefix (faketime).
+    """
+    if not builds_allowed:
+        raise BuildNotAllowed("this test builds the site: mark it with @pytest.mark.build")
+    return subprocess.run(
+        [*prefix, *build_command(project, site_dir, *extra)],
+        cwd=project,
+        env=build_environment(project, env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def source_date_epoch(project: Path) -> str:
+    """``SOURCE_DATE_EPOCH`` from the environment, else the last commit's time, else a fixed date."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(project), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return str(FALLBACK_EPOCH)
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else str(FALLBACK_EPOCH)
+
+
+# --------------------------------------------------------------------------- a local server and Chromium
+
+
+# Debian's Chromium: Playwright's own browsers cannot be downloaded here.
+CHROMIUM = Path("/usr/bin/chromium")
+# Headless, no sandbox (containers run as root) and no calls home, so runs stay offline and repeatable.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def chromium_launch_options(headless: bool = True) -> dict:
+    """Keyword arguments for ``playwright.chromium.launch`` that start Debian's Chromium."""
+    args = [arg for arg in CHROMIUM_ARGS if headless or arg != "--headless"]
+    return {"executable_path": str(CHROMIUM), "args": args, "headless": headless}
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on at the moment (the OS picks it)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the standard library's name
+        pass
+
+
+@contextmanager
+def serve_directory(path: Path, handler_class: type = _QuietHandler) -> Iterator[str]:
+    """Serve ``path`` on 127.0.0.1 at a free port; yields the base URL, ending in ``/``."""
+    handler = functools.partial(handler_class, directory=str(path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)  # port 0: the OS picks a free one
+    thread = threading.Thread(target=server.serve_forever, name=f"serve {path}", daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+# --------------------------------------------------------------------------- built pages as text
+
+
+class PageText(HTMLParser):
+    """A page as a reader meets it: its visible text, every URL that loads a resource, and every
+    element as (tag, attributes, the text directly inside it)."""
+
+    RESOURCE_RELS = {"stylesheet", "icon", "shortcut icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
+    RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.resources: list[str] = []
+        self.elements: list[tuple[str, dict, str]] = []
+        self._open: list[int] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        self.elements.append((tag, values, ""))
+        self._open.append(len(self.elements) - 1)
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in self.RESOURCE_ATTRS and values.get(self.RESOURCE_ATTRS[tag]):
+            self.resources.append(values[self.RESOURCE_ATTRS[tag]])
+        if tag == "link" and values.get("href") and values.get("rel") in self.RESOURCE_RELS:
+            self.resources.append(values["href"])
+        if tag == "img" and values.get("srcset"):
+            self.resources += [part.split()[0] for part in values["srcset"].split(",")]
+
+    def handle_endtag(self, tag):
+        if self._open:
+            self._open.pop()
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if self._open:
+            tag, attrs, text = self.elements[self._open[-1]]
+            self.elements[self._open[-1]] = (tag, attrs, text + data)
+        if not self._skip:
+            self.text.append(data)
+
+
+def read_page(path: Path) -> PageText:
+    return text_of_html(path.read_text(encoding="utf-8"))
+
+
+def text_of_html(source: str) -> PageText:
+    parser = PageText()
+    parser.feed(source)
+    parser.close()
+    return parser
+
+
+def visible_text(path: Path) -> str:
+    """The page's text without markup, whitespace folded."""
+    return " ".join("".join(read_page(path).text).split())
+
+
+def main_text(path: Path) -> str:
+    """Only the article of the page, without nav, header and footer."""
+    source = path.read_text(encoding="utf-8")
+    match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', source, re.S)
+    assert match, f"no article in {path}"
+    return " ".join(html.unescape("".join(text_of_html(match.group(1)).text)).split())
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
