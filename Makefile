@@ -7,9 +7,9 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates come from the last commit (a fixed day outside git), never from the clock.
 # Not for `make serve`: the preview judges the tracking dashboard's freshness as of today.
 COMMIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1703606400)
-build package publish test bench lighthouse check: export SOURCE_DATE_EPOCH ?= $(COMMIT_EPOCH)
+build package publish test bench lighthouse check dossier offline: export SOURCE_DATE_EPOCH ?= $(COMMIT_EPOCH)
 
-.PHONY: install system-deps serve edit build check schema test test-fast clean new publish package
+.PHONY: install system-deps serve edit build check schema test test-fast clean new publish package dossier offline
 
 # The editors' commands (serve, build, check, new, package, publish) are `python -m showcase …`,
 # which prints its Chinese message last. make would echo the command and, on failure, add
@@ -78,6 +78,13 @@ lighthouse: install system-deps node-deps
 clean:
 	rm -rf site build .cache .pytest_cache .hypothesis test-artifacts fayao-site-*.zip
 	find . -path ./.venv -prune -o -path ./node_modules -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# 审阅材料（写在 dist/）：案例汇编 PDF（要二维码就先设 SITE_URL），以及可双击打开的离线网站压缩包。
+dossier: install system-deps
+	$(PY) tools/dossier.py
+
+offline: install node-deps
+	$(PY) tools/offline.py
 
 # 发布：make publish DEST=/srv/www/fayao（先生成并检查，全部通过后才一次性切换；回滚见 README）。
 publish: install

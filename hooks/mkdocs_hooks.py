@@ -113,6 +113,7 @@ def on_config(config):
         raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
     for warning in catalog.warnings:
         log.info(str(warning))
+    # directory_urls: Material's offline plugin (make offline) has switched them off by now.
     _Build.renderer = Renderer(
         catalog.site,
         settings.templates_dir,

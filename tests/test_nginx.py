@@ -359,6 +359,48 @@ def test_a_timeline_chip_filters_under_the_csp(page, nginx_site) -> None:
     assert page.evaluate("window.__cspViolations") == []
 
 
+def test_the_care_aids_work_under_the_csp(page, nginx_site) -> None:
+    """Every 阅读设置 aid on, stored and applied by the head script (its hash), the SVG cursors loaded
+    (img-src), the crosshair moved (CSSOM styles) and 连读 run (speech is replaced: no voices here)."""
+    base, _ = nginx_site
+    page.add_init_script(RECORD_VIOLATIONS)
+    page.add_init_script(SPEECH_RECORDER)
+    cursors: list[int] = []
+    page.on("response", lambda r: cursors.append(r.status) if "/assets/cursors/" in r.url else None)
+    page.goto(base + "about/")
+    page.evaluate(
+        """() => ["care", "point-read", "big-cursor", "crosshair"].forEach(
+             (name) => localStorage.setItem("sc-" + name, "on"))"""
+    )
+    page.goto(base + "brands/xunzhou-fengqiao/", wait_until="networkidle")
+    dataset = page.evaluate("Object.assign({}, document.documentElement.dataset)")
+    assert {k: dataset.get(k) for k in ("care", "pointRead", "bigCursor", "crosshair")} == dict.fromkeys(
+        ("care", "pointRead", "bigCursor", "crosshair"), "on"
+    )
+    page.mouse.move(300, 400)
+    assert page.locator(".sc-crosshair").is_visible()
+    page.locator("[data-speech='read']").click()
+    for _ in range(100):  # polled from here: wait_for_function evaluates strings, which the CSP forbids
+        if page.evaluate("window.__spoken.length") > 3:
+            break
+        page.wait_for_timeout(50)
+    assert page.evaluate("window.__spoken.length") > 3
+    assert 200 in cursors  # the large arrow, from the site itself
+    assert page.evaluate("window.__cspViolations") == []
+
+
+# A stand-in for speechSynthesis that only counts what it is asked to say.
+SPEECH_RECORDER = """
+window.__spoken = [];
+Object.defineProperty(window, "speechSynthesis", { configurable: true, value: {
+  getVoices: () => [{ name: "普通话", lang: "zh-CN" }],
+  speak(u) { window.__spoken.push(u.text); setTimeout(() => u.onend && u.onend({}), 5); },
+  cancel() {}, addEventListener() {}, removeEventListener() {},
+} });
+window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+"""
+
+
 def test_a_page_renders_with_its_stylesheets(page, nginx_site) -> None:
     base, _ = nginx_site
     page.goto(base, wait_until="networkidle")

@@ -39,7 +39,7 @@ def test_comparison_table_has_a_row_per_case(built_site: Path):
 
 
 @pytest.mark.browser
-def test_printed_casebook_is_a4_with_a_page_per_case_and_no_navigation(page, site_server, tmp_path):
+def test_printed_casebook_is_a4_with_no_navigation_and_short_cases_sharing_pages(page, site_server, tmp_path):
     page.goto(site_server + "casebook/")
     page.emulate_media(media="print")
     for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".sc-care"):
@@ -56,6 +56,6 @@ def test_printed_casebook_is_a4_with_a_page_per_case_and_no_navigation(page, sit
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     (tmp_path / "casebook.pdf").write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert pages >= len(CASES)
+    assert 1 < pages < 17  # a page for every case printed 17 pages, 8 of them nearly empty
     # A4 is 595 x 842 points.
     assert re.search(rb"/MediaBox\s*\[\s*0 0 59[45]\.?\d* 84[12]", pdf)

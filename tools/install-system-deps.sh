@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need: Chromium and CJK fonts (browser tests), nginx (the
-# served site's headers and CSP) and faketime (builds a year later must not change a byte).
+# served site's headers and CSP), faketime (builds a year later must not change a byte), and
+# poppler-utils and zbar-tools (the dossier's tests read its text and decode its QR codes).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v faketime >/dev/null || missing+=(faketime)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v zbarimg >/dev/null || missing+=(zbar-tools)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,0 +1,281 @@
+"""make dossier: the reviewers' A4 case book (PDF), printed by Debian's Chromium from the site's own page.
+
+    python tools/dossier.py                          # dist/党旗引领·法耀浔州-案例汇编.pdf
+    SITE_URL=https://… python tools/dossier.py       # with a QR code beside each case
+    python tools/dossier.py --out /tmp/x.pdf --site site   # print an already built site
+
+How: build the public site (``mkdocs build --strict``) into a temporary folder; open its 案例汇编
+page from file:// with every other request refused; add a cover, a contents list, a QR code per
+case and the address after each internal link; measure the cases so that only long ones start a
+new page; print with Chromium's document outline (a bookmark per heading) and page numbers in the
+footer; read each case's page back from the outline, write it into the contents and print again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from playwright.sync_api import Page, sync_playwright
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+REPO = Path(__file__).resolve().parents[1]
+from dossier_fonts import FontsMissing, font_face_css
+from dossier_page import COMPARE, COMPARE_TITLE, MEASURE, PREPARE, contents_html, cover_html, qr_svg  # noqa: F401
+from showcase.loader import load_catalog
+from showcase.pages import brand_uri
+from support import CHROMIUM, chromium_launch_options, run_build
+
+DOSSIER_CSS = Path(__file__).with_name("dossier.css")
+# The printable area of A4 within print.css's @page margins (28 mm left, 26 mm right, 37 mm top,
+# 35 mm bottom), in CSS pixels: the cases are measured at this width to tell long from short.
+PAGE_WIDTH_PX = round((210 - 28 - 26) / 25.4 * 96)
+PAGE_HEIGHT_PX = round((297 - 37 - 35) / 25.4 * 96)
+FOOTER = (
+    '<style>{fonts}</style><div style="width:100%;text-align:center;font-size:10pt;'
+    "font-family:'Dossier Serif';color:#000\">— <span class=\"pageNumber\"></span> —</div>"
+)
+# Characters printed that are in no element's text: link addresses, brackets, page numbers.
+PRINTED_EXTRAS = "（）— 本站扫码打开本案例网页"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+
+
+class DossierError(Exception):
+    """A problem the person running ``make dossier`` can fix; the message is Chinese."""
+
+
+@dataclass(frozen=True)
+class Case:
+    slug: str
+    title: str  # as in the heading: "1. 党旗引领·法耀浔州"
+    path: str  # the public page inside the site: brands/fayao-xunzhou/
+
+    def address(self, site_address: str | None) -> str | None:
+        return site_address + self.path if site_address else None
+
+
+def site_address(repo: Path = REPO, environ: os._Environ | dict = os.environ) -> str | None:
+    """The public site's address: SITE_URL, else ``site_url`` in data/site.yml; None when unknown.
+
+    A local preview address (127.0.0.1, localhost) is no address for a reader's phone: it counts
+    as none.
+    """
+    address = (environ.get("SITE_URL") or "").strip()
+    if not address:
+        site = yaml.safe_load((repo / "data/site.yml").read_text(encoding="utf-8")) or {}
+        address = str(site.get("site_url") or site.get("url") or "").strip()
+    if not address:
+        return None
+    parts = urlsplit(address)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise DossierError(f"网站网址“{address}”不完整，应以 https:// 开头，例如 https://www.example.gov.cn/")
+    if parts.hostname in LOCAL_HOSTS:
+        return None
+    return address if address.endswith("/") else address + "/"
+
+
+def cases_of(repo: Path = REPO) -> list[Case]:
+    """The public cases, in the casebook's order, with the path of each one's own page."""
+    catalog = load_catalog(repo / "data")
+    items = [catalog.master, *catalog.sub_brands, *catalog.projects]
+    return [
+        Case(item.slug, f"{number}. {item.full_name}", brand_uri(item).removesuffix(".md") + "/")
+        for number, item in enumerate(items, start=1)
+    ]
+
+
+def heading_title(title: str) -> str:
+    """A bookmark's title as the heading reads.
+
+    Chromium 156 sometimes gives a heading at the top of a page its text twice ("案例汇编案例汇编"),
+    apparently once per layout attempt: the doubled half is dropped.
+    """
+    title = title.strip()
+    half = len(title) // 2
+    if len(title) % 2 == 0 and half and title[:half] == title[half:]:
+        return title[:half]
+    return title
+
+
+def outline_pages(pdf: bytes) -> dict[str, int]:
+    """Each bookmark's title and the page number printed in its footer (1 for the first page)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    found: dict[str, int] = {}
+
+    def walk(entries) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry)
+            else:
+                found.setdefault(heading_title(entry.title), reader.get_destination_page_number(entry) + 1)
+
+    walk(reader.outline)
+    return found
+
+
+def print_pdf(page: Page, *, footer: str | None) -> bytes:
+    return page.pdf(
+        format="A4",
+        prefer_css_page_size=True,
+        print_background=True,
+        outline=True,
+        tagged=True,
+        display_header_footer=footer is not None,
+        header_template="<span></span>",
+        footer_template=footer or "<span></span>",
+    )
+
+
+def make_dossier(site_dir: Path, out: Path, address: str | None, repo: Path = REPO) -> list[str]:
+    """Print ``site_dir``'s casebook to ``out``; returns the requests that were refused (should be none)."""
+    cases = cases_of(repo)
+    refused: list[str] = []
+    casebook = (site_dir / "casebook/index.html").resolve()
+    if not casebook.exists():
+        raise DossierError(f"{casebook} 不存在：网站里没有案例汇编页面。")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**chromium_launch_options())
+        try:
+            page = browser.new_page(viewport={"width": PAGE_WIDTH_PX, "height": PAGE_HEIGHT_PX}, locale="zh-CN")
+
+            def refuse_outside(route) -> None:
+                if route.request.url.startswith("file:"):
+                    route.continue_()
+                else:
+                    refused.append(route.request.url)
+                    route.abort()
+
+            page.route("**/*", refuse_outside)
+            page.goto((site_dir / "compare/index.html").resolve().as_uri(), wait_until="load")
+            compare = page.evaluate(COMPARE, COMPARE_TITLE)
+            page.goto(casebook.as_uri(), wait_until="load")
+            page.emulate_media(media="print")
+            page.add_style_tag(content=DOSSIER_CSS.read_text(encoding="utf-8"))
+            qr = {case.slug: qr_svg(case.address(address)) for case in cases if address}
+            text = page.evaluate(
+                PREPARE,
+                {
+                    "cover": cover_html(repo),
+                    "contents": contents_html(cases, None),
+                    "compare": compare,
+                    "qr": qr,
+                    "siteRoot": site_dir.resolve().as_uri() + "/",
+                    "address": address,
+                },
+            )
+            fonts = font_face_css(text + PRINTED_EXTRAS)
+            page.add_style_tag(content=fonts)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            footer = FOOTER.format(fonts=fonts)
+            page.evaluate(MEASURE, PAGE_HEIGHT_PX)
+            body, page_numbers = _print_with_contents(page, cases, footer)
+            page.evaluate("document.documentElement.classList.add('sc-dossier--cover')")
+            cover = print_pdf(page, footer=None)
+        finally:
+            browser.close()
+    missing = [case.title for case in cases if case.title not in page_numbers]
+    if missing:
+        raise DossierError("打印出的 PDF 缺少这些案例的书签：" + "、".join(missing))
+    write_pdf(out, cover, body, repo)
+    return refused
+
+
+def _print_with_contents(page: Page, cases: list[Case], footer: str) -> tuple[bytes, dict[str, int]]:
+    """Print, write the bookmarks' pages into the contents, and print again until they agree."""
+    page_numbers: dict[str, int] = {}
+    for _ in range(3):  # the numbers settle at once: the contents keep their size
+        body = print_pdf(page, footer=footer)
+        found = outline_pages(body)
+        if found == page_numbers:
+            break
+        page_numbers = found
+        page.evaluate(
+            "html => document.querySelector('.sc-dossier-contents').outerHTML = html",
+            contents_html(cases, page_numbers),
+        )
+    return body, page_numbers
+
+
+def write_pdf(out: Path, cover: bytes, body: bytes, repo: Path) -> None:
+    """The cover (unnumbered) before the body, whose page labels match the printed numbers."""
+    writer = PdfWriter(clone_from=io.BytesIO(body))
+    writer.insert_page(PdfReader(io.BytesIO(cover)).pages[0], 0)
+    writer.set_page_label(0, 0, prefix="封面")
+    writer.set_page_label(1, len(writer.pages) - 1, style="/D", start=1)
+    catalog = load_catalog(repo / "data")
+    writer.add_metadata(
+        {
+            "/Title": f"{catalog.master.name} 党建品牌案例汇编",
+            "/Author": catalog.site.court.name,
+            "/Subject": f"{catalog.site.court.name}{catalog.site.court.party_committee}党建品牌案例",
+        }
+    )
+    _fix_outline_titles(writer)
+    writer.page_mode = "/UseOutlines"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as file:
+        writer.write(file)
+
+
+def _fix_outline_titles(writer: PdfWriter) -> None:
+    """Every bookmark titled as its heading reads (see ``heading_title``)."""
+    outlines = writer.root_object.get("/Outlines")
+    stack = [outlines.get_object()["/First"]] if outlines and "/First" in outlines.get_object() else []
+    while stack:
+        item = stack.pop().get_object()
+        item[NameObject("/Title")] = TextStringObject(heading_title(str(item["/Title"])))
+        stack.extend(item[key] for key in ("/First", "/Next") if key in item)
+
+
+def default_out(repo: Path = REPO) -> Path:
+    return repo / "dist" / f"{load_catalog(repo / 'data').master.name}-案例汇编.pdf"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, help="the PDF to write (default: dist/<品牌>-案例汇编.pdf)")
+    parser.add_argument("--site", type=Path, help="an already built public site; default: build one now")
+    args = parser.parse_args(argv)
+    try:
+        address = site_address()
+        if address is None:
+            print(
+                "提示：没有设置网站网址（环境变量 SITE_URL），案例旁不印二维码，站内链接只印本站路径。"
+                "需要二维码时这样运行：SITE_URL=https://网站网址/ make dossier",
+                file=sys.stderr,
+            )
+        if not CHROMIUM.exists():
+            raise DossierError(
+                f"找不到 Chromium 浏览器（{CHROMIUM}），无法打印 PDF。"
+                "请先安装：apt-get install -y chromium fonts-noto-cjk（或运行 make system-deps）。"
+            )
+        out = args.out or default_out()
+        with tempfile.TemporaryDirectory(prefix="dossier-") as temp:
+            site_dir = args.site
+            if site_dir is None:
+                site_dir = Path(temp) / "site"
+                env = {"SITE_URL": address} if address else {}
+                result = run_build(REPO, site_dir, env=env)
+                if result.returncode != 0:
+                    raise DossierError("网站生成失败，PDF 没有生成：\n" + result.stderr)
+            refused = make_dossier(site_dir, out, address)
+    except (DossierError, FontsMissing) as error:
+        print(f"错误：{error}", file=sys.stderr)
+        return 1
+    if refused:
+        print(f"注意：打印时挡下了 {len(refused)} 个对外请求：{'、'.join(refused)}", file=sys.stderr)
+    shown = out.relative_to(REPO) if out.is_relative_to(REPO) else out
+    print(f"已生成案例汇编：{shown}（{len(PdfReader(out).pages)} 页）")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
