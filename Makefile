@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 COMMIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1703606400)
 build package publish test bench lighthouse check dossier offline: export SOURCE_DATE_EPOCH ?= $(COMMIT_EPOCH)
 
-.PHONY: install system-deps serve build check schema test test-fast clean new publish package dossier offline
+.PHONY: install system-deps serve edit build check schema test test-fast clean new publish package dossier offline
 
 # The editors' commands (serve, build, check, new, package, publish) are `python -m showcase …`,
 # which prints its Chinese message last. make would echo the command and, on failure, add
@@ -35,6 +35,10 @@ serve: install
 
 build: install
 	@$(PY) -m showcase build $(QUIET_FAIL)
+
+# 网页表单编辑器：http://127.0.0.1:8000/admin/（资料服务 decap-server 在 127.0.0.1:8081）；Ctrl-C 同时停止。
+edit: install node-deps
+	@$(PY) tools/edit.py
 
 check: install
 	@$(PY) -m showcase check $(QUIET_FAIL)

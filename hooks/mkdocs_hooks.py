@@ -21,10 +21,13 @@ from mkdocs.structure.files import File
 from material_speedups import cache_nav, cache_segments, index_posts, trim_after_excerpt
 
 from showcase.address import site_address
+from showcase.admin_files import admin_files
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date, post_time, without_invented_time
+from showcase.form_editor import news_authors
 from showcase.loader import load_catalog
 from showcase.mkdocs_messages import translate
 from showcase.news import POSTS_FOLDER
+from showcase.news_photo import with_photo
 from showcase.pages import build_nav, build_pages
 from showcase.post_links import check_post_links
 from showcase.preview_only import is_preview_only, public_nav
@@ -182,7 +185,13 @@ def _escaped(nav):
 def on_files(files, config):
     for page, content in _Build.renderer.render_all(_Build.pages):
         files.append(File.generated(config, page.src_uri, content=content))
-    if not _Build.settings.preview:
+    if _Build.settings.preview:  # the form editor (make edit) exists in the editors' preview only
+        for uri, source in admin_files(_Build.settings.root, news_authors(_Build.settings.docs_dir)).items():
+            if isinstance(source, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(source)))
+            else:
+                files.append(File.generated(config, uri, content=source))
+    else:
         # The editors' material (showcase.preview_only) is not part of the public site.
         for file in [f for f in files if is_preview_only(f.src_uri)]:
             files.remove(file)
@@ -204,6 +213,13 @@ def on_env(env, config, files):
 def on_page_content(html, page, config, files):
     trim_after_excerpt(page, config)
     return html
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A news post's photo (front matter ``image``) goes under its title."""
+    if page.file.src_uri.startswith("news/posts/"):
+        return with_photo(markdown, page.meta.get("image"), page.file.src_uri)
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

@@ -17,9 +17,10 @@ first build on its own.
 
 The posts axis builds the real site and copies with 100 and 1,000 synthetic news posts in turns
 (all meet the same load), prints wall and CPU ratios, and times the reload after saving one post.
+The form editor's first load (tools/bench_editor.py) comes last.
 
 Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large | --only-posts]
-                             [--no-reload] [--no-nav]
+                             [--no-reload] [--no-nav] [--no-editor]
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -37,8 +37,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.parse_cache import CACHE_FOLDER  # the core: PYTHONPATH=hooks, as `make bench` sets it
+from bench_runs import editor_load, posts_reload, reload_time
 from bench_tables import load_average, machine, print_nav_variants, print_posts, print_real_site, print_scaling
-from support import REPO, build_arguments, build_environment
+from support import build_arguments, build_environment
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
 POSTS = (1, 100, 1000)  # 1: the real site's one post
@@ -238,28 +239,7 @@ def posts_axis(runs: int, reload_runs: int) -> None:
                           flush=True)
     print_posts(builds, runs, POSTS)
     if reload_runs:
-        script, large = REPO / "tools" / "bench_reload.py", POSTS[-1]
-        result = subprocess.run([sys.executable, str(script), "--runs", str(reload_runs), "--posts", "1", str(large)],
-                                capture_output=True, text=True)
-        medians = dict(re.findall(r"^(\d+) posts: .*?median: ([\d.]+) s", result.stdout, re.M))
-        if result.returncode != 0 or len(medians) != 2:
-            print(f"\n预览刷新没有测成（tools/bench_reload.py 退出码 {result.returncode}）：{result.stderr.strip()[-500:]}")
-            return
-        real, many = float(medians["1"]), float(medians[str(large)])
-        print(f"\n预览刷新（make serve：保存一篇新闻 → 浏览器显示新标题，{reload_runs} 次交替的中位数）："
-              f"真实网站 {real:.2f} 秒，{large} 篇新闻 {many:.2f} 秒，是真实网站的 **{many / real:.1f} 倍**（目标 ≤ 3）。")
-
-
-def reload_time(runs: int) -> None:
-    print("\n### 预览刷新（make serve：保存数据文件 → 浏览器显示新内容）\n")
-    script = REPO / "tools" / "bench_reload.py"
-    result = subprocess.run([sys.executable, str(script), "--runs", str(runs)], capture_output=True, text=True)
-    if result.returncode != 0:
-        print(f"没有测成（tools/bench_reload.py 退出码 {result.returncode}）：{result.stderr.strip()[-500:]}")
-        return
-    match = re.search(r"median: ([\d.]+) s", result.stdout)
-    print(f"{runs} 次的中位数 **{match.group(1)} 秒**。" if match else result.stdout)
-
+        posts_reload(reload_runs, POSTS[-1])
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -270,6 +250,7 @@ def main() -> None:
     parser.add_argument("--only-posts", action="store_true", help="only the posts axis (real site, 100, 1,000 posts)")
     parser.add_argument("--no-reload", action="store_true", help="skip the preview reload measurement")
     parser.add_argument("--no-nav", action="store_true", help="skip the builds with a nav that lists no brand")
+    parser.add_argument("--no-editor", action="store_true", help="skip the form editor's first load")
     parser.add_argument("--child", nargs=3, metavar=("PROJECT", "SITE", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--nav", default="full", choices=("full", "sections"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -293,6 +274,8 @@ def main() -> None:
         posts_axis(runs, 0 if args.no_reload else 5)
     if not (args.no_reload or args.quick or args.only_large):
         reload_time(5)
+    if not (args.no_editor or args.only_large):
+        editor_load(3)
     print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {load_average()}。）")
 
 

@@ -14,6 +14,7 @@ from typing import Any
 PREVIEW_ONLY_PATHS: tuple[str, ...] = (
     "editors/",  # 编辑园地: the editors' guide
     "tracking.md",  # 品牌跟踪问效: the tracking dashboard
+    "admin/",  # 网页表单编辑: the form editor (make edit)
 )
 
 

@@ -288,6 +288,9 @@ class NewsPost(Record):
     draft: bool = Field(default=False, description=DRAFT_HELP)
     pin: bool = Field(default=False, description="填 true 时在新闻列表中置顶。")
     readtime: int | None = Field(default=None, ge=1, description="阅读时间（分钟）；不填就自动估算。")
+    image: Image | None = Field(
+        default=None, description="配图：显示在新闻标题下面。图片放在 docs/images/，路径从 images/ 写起。"
+    )
 
 
 # Which model checks which file: the folder a file sits in decides its kind.
