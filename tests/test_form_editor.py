@@ -13,6 +13,7 @@ import yaml
 
 from showcase import form_editor
 from showcase.admin_files import admin_files, bundle_files, content_security_policy
+from showcase.fields import HonourLevel
 from showcase.loader import load_catalog
 from showcase.news_photo import with_photo
 from showcase.schema import COLLECTIONS, DATE_PATTERN, SINGLE_FILES, NewsPost, Record
@@ -83,7 +84,9 @@ def test_a_collection_for_every_data_folder_and_a_file_collection_for_site_yml()
 def test_widgets_follow_the_schema_types():
     honour = _config_paths(_fields_of("honours"))
     assert honour["level"]["widget"] == "select"
-    assert honour["level"]["options"] == list(typing.get_args(COLLECTIONS["honours"].model_fields["level"].annotation))
+    # The level may be left out (the report gives none for some honours): a select that need not be chosen.
+    assert honour["level"]["options"] == list(typing.get_args(HonourLevel))
+    assert honour["level"]["required"] is False
     assert honour["brand"]["widget"] == "relation" and honour["brand"]["collection"] == "brands"
     # A partial date is text with the schema's pattern: a year alone is saved as "2023".
     assert honour["date"]["widget"] == "string" and honour["date"]["pattern"][0] == DATE_PATTERN

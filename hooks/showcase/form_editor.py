@@ -54,7 +54,7 @@ LABELS = {
     "column": "栏目", "editor": "责任编辑", "year": "年份", "items": "内容", "key": "网址名",
     "host": "主办单位", "address": "地址", "phone": "联系电话", "icp": "ICP备案号", "police_record": "公网安备号",
     "description": "摘要", "categories": "分类", "pin": "置顶", "readtime": "阅读时间（分钟）",
-    "image": "配图", "from_report": "取自来源报告",
+    "image": "配图", "from_report": "取自来源报告", "url": "网站网址",
 }
 # Fields that name a brand (or, for honours and activity logs, a brand or project) by its slug.
 BRAND_REFERENCES = {(Brand, "parent"), (Project, "parent"), (Honour, "brand"), (ActivityLog, "brand")}

@@ -1,8 +1,7 @@
 """The data schema: the single source of truth for every file under ``data/``.
 
-Validation, the JSON Schema that editors' YAML language servers read, and the
-Chinese hover help all come from these models. Field descriptions are Chinese
-because the media team reads them in their editor.
+Validation, the JSON Schema with its Chinese hover help, and the form editor's configuration all come
+from these models. Field descriptions are Chinese because the media team reads them.
 """
 
 from __future__ import annotations
@@ -288,9 +287,7 @@ class NewsPost(Record):
     draft: bool = Field(default=False, description=DRAFT_HELP)
     pin: bool = Field(default=False, description="填 true 时在新闻列表中置顶。")
     readtime: int | None = Field(default=None, ge=1, description="阅读时间（分钟）；不填就自动估算。")
-    image: Image | None = Field(
-        default=None, description="配图：显示在新闻标题下面。图片放在 docs/images/，路径从 images/ 写起。"
-    )
+    image: Image | None = Field(default=None, description="配图：显示在新闻标题下面。图片放在 docs/images/，路径从 images/ 写起。")
 
 
 # Which model checks which file: the folder a file sits in decides its kind.
