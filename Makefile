@@ -12,7 +12,7 @@ build package publish test bench lighthouse check dossier offline: export SOURCE
 
 .PHONY: install system-deps serve edit build check schema test test-fast clean new publish package dossier offline
 
-# The editors' commands (serve, build, check, new, package, publish) are `python -m showcase …`,
+# The editors' commands (serve, edit, build, check, new, package, publish) are `python -m showcase …`,
 # which prints its Chinese message last. make would echo the command and, on failure, add
 # "make: *** [check] Error 1" after the message: @ hides the echo, and on failure the recipe ends
 # make with SIGPIPE, which neither make nor the shell reports. The exit status stays non-zero (141).
@@ -38,7 +38,7 @@ build: install
 
 # 网页表单编辑器：http://127.0.0.1:8000/admin/（资料服务 decap-server 在 127.0.0.1:8081）；Ctrl-C 同时停止。
 edit: install node-deps
-	@$(PY) tools/edit.py
+	@$(PY) -m showcase edit $(QUIET_FAIL)
 
 check: install
 	@$(PY) -m showcase check $(QUIET_FAIL)

@@ -1,4 +1,4 @@
-"""Command line for the media team and CI: ``python -m showcase serve|check|build|new|package|publish|schema``.
+"""Command line for the media team and CI: ``python -m showcase serve|edit|check|build|new|package|publish|schema``.
 
 The make targets call these commands; without make (a Windows PC, a domestic Linux desktop) the
 same commands run from the project folder as ``python -m showcase …`` (README, 不用 make).
@@ -23,6 +23,7 @@ from .scaffold import KINDS, QUESTIONS, ScaffoldError, create
 
 COMMANDS = {
     "serve": "预览网站（改动后自动刷新）",
+    "edit": "打开网页表单编辑器和预览（http://127.0.0.1:8000/admin/）",
     "check": "检查资料文件、新闻和图片",
     "build": "生成网站到 site/ 文件夹",
     "new": "新建一个品牌、法庭项目、荣誉、活动记录或新闻文件",
@@ -49,8 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["publish"] and argv[1:2] not in (["-h"], ["--help"]):
         # Everything after `publish` belongs to tools/publish.py (--dest, --rollback …).
-        return _publish(argv[1:])
+        return _tool("publish.py", argv[1:])
     args = parser.parse_args(argv)
+
+    if args.command == "edit":
+        return _tool("edit.py", [])
 
     if args.command == "new":
         return _new(args)
@@ -76,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _publish(arguments: list[str]) -> int:
-    """tools/publish.py with the same Python: build, check, switch the live site (see its docstring)."""
-    return subprocess.call([sys.executable, str(Path("tools", "publish.py")), *arguments])
+def _tool(script: str, arguments: list[str]) -> int:
+    """A command of tools/ with the same Python: publish.py (build, check, switch the live site) or
+    edit.py (the form editor's server and the preview); see their docstrings."""
+    return subprocess.call([sys.executable, str(Path("tools", script)), *arguments])
 
 
 def _new(args: argparse.Namespace) -> int:
