@@ -76,17 +76,18 @@ PREPARE = """
 }
 """
 
-# The comparison page's table, as an appendix printed on landscape pages (dossier.css). Its
+# The comparison page's table and its list of other cases, as an appendix (dossier.css). Its
 # links are made relative to the casebook page, where it is printed.
 COMPARE = """
 (title) => {
-  const table = document.querySelector('.sc-compare');
-  for (const link of table.querySelectorAll('a[href]')) {
+  // The table, and the list of the cases it leaves out for having nothing to compare.
+  const parts = [...document.querySelectorAll('.sc-compare, .sc-compare__others')];
+  for (const link of parts.flatMap((part) => [...part.querySelectorAll('a[href]')])) {
     link.setAttribute('href', new URL(link.getAttribute('href'), location.href).href);
   }
   const lead = document.querySelector('.sc-lead');
   return '<section class="sc-dossier-compare"><h2 id="dossier-compare">' + title + '</h2>'
-    + (lead ? lead.outerHTML : '') + table.outerHTML + '</section>';
+    + (lead ? lead.outerHTML : '') + parts.map((part) => part.outerHTML).join('') + '</section>';
 }
 """
 
