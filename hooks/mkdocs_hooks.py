@@ -18,11 +18,12 @@ from mkdocs.structure.files import File
 
 from showcase.catalog import load_catalog
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
-from showcase.pages import build_nav, build_pages
+from showcase.pages import build_nav, build_pages, unbreakable_names
 from showcase.parse_cache import CACHE_FOLDER
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
 from showcase.site_meta import footer, organization
+from showcase.typography import keep_together
 
 log = logging.getLogger("mkdocs.hooks.showcase")
 
@@ -34,6 +35,7 @@ class _Build:
     renderer: Renderer | None = None
     pages: list = []
     feed_entries: list[FeedEntry] = []
+    names: tuple[str, ...] = ()  # brand, project and tribunal names that never break across lines
 
 
 def on_startup(command, dirty):
@@ -44,13 +46,14 @@ def on_config(config):
     root = Path(config.config_file_path).parent
     # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=true (mkdocs.yml reads it too).
     preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "true"
-    _Build.renderer, _Build.pages, _Build.feed_entries = None, [], []
+    _Build.renderer, _Build.pages, _Build.feed_entries, _Build.names = None, [], [], ()
     try:
         catalog = load_catalog(
             root / "data", docs_dir=Path(config.docs_dir), include_drafts=preview, cache_dir=root / CACHE_FOLDER
         )
     except DataInvalid as error:
         raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
+    _Build.names = unbreakable_names(catalog)
     for warning in catalog.warnings:
         log.info(str(warning))
     _Build.renderer = Renderer(
@@ -88,6 +91,10 @@ def on_files(files, config):
     for page, content in _Build.renderer.render_all(_Build.pages):
         files.append(File.generated(config, page.src_uri, content=content))
     return files
+
+
+def on_page_content(html, page, config, files):
+    return keep_together(html, _Build.names)
 
 
 def on_page_context(context, page, config, nav):

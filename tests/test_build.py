@@ -74,7 +74,7 @@ def test_brand_page_shows_its_case_sections(built_site: Path):
     text = main_text(built_site / "brands/xunzhou-fengqiao/index.html")
     for heading in ("品牌内涵", "主要做法", "法庭特色项目", "荣誉与肯定"):
         assert heading in text
-    assert "创建党支部 人民法庭党支部" in text
+    assert "创建党支部：人民法庭党支部" in text
     for project in CATALOG.projects:
         assert project.name in text
     assert "（推荐参选）" in text  # a nomination is labelled, never an award

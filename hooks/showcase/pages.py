@@ -20,6 +20,8 @@ CASEBOOK = "casebook.md"
 TRACKING = "tracking.md"
 NAV_LIMIT = 30
 COMPARE = "compare.md"
+# Landing pages (home, matrix) show no nav or contents column on desktop: the hero and grid span the page.
+LANDING = ("navigation", "toc")
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,15 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
     """
     site = catalog.site
     pages = [
-        PageModel(HOME, f"{site.court.name}{site.court.party_committee}党建品牌", _home_description(catalog), "home.html"),
+        PageModel(HOME, f"{site.court.name}{site.court.party_committee}党建品牌", _home_description(catalog), "home.html",
+                  hide=LANDING),
         PageModel(
             MATRIX,
             "品牌矩阵",
             f"{catalog.master.name} 品牌矩阵：1 个总品牌、{len(catalog.sub_brands)} 个子品牌、"
             f"{len(catalog.projects)} 个法庭特色项目。",
             "matrix.html",
+            hide=LANDING,
         ),
     ]
     pages.append(
@@ -165,3 +169,13 @@ def parent_of(catalog: Catalog, item: BrandCase) -> Brand | None:
     parent = getattr(item, "parent", None)
     found = catalog.find(parent) if parent else None
     return found if isinstance(found, Brand) else None
+
+
+def unbreakable_names(catalog: Catalog) -> tuple[str, ...]:
+    """Names that must never break across lines: every brand, project and tribunal."""
+    names = [catalog.site.court.name]
+    for item in (catalog.master, *catalog.sub_brands, *catalog.projects):
+        names.append(item.name)
+        if isinstance(item, Project):
+            names.append(item.tribunal)
+    return tuple(dict.fromkeys(names))
