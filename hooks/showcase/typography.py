@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 
 NOWRAP_CLASS = "sc-nowrap"
-# Text inside these elements is left alone: code is literal, SVG and <title> take no <span>.
-_SKIPPED = {"code", "pre", "script", "style", "svg", "title", "textarea", "kbd"}
+# Text inside these elements is left alone: code is literal, SVG and <title> take no <span>,
+# and a <time> is kept on one line by site.css.
+_SKIPPED = {"code", "pre", "script", "style", "svg", "title", "textarea", "kbd", "time"}
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 
