@@ -93,8 +93,9 @@ def on_files(files, config):
     return files
 
 
-def on_page_content(html, page, config, files):
-    return keep_together(html, _Build.names)
+def on_post_page(output, page, config):
+    # The whole page, not only its content: news excerpts, the nav and the footer too.
+    return keep_together(output, _Build.names)
 
 
 def on_page_context(context, page, config, nav):

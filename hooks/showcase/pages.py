@@ -10,6 +10,7 @@ from .catalog import Catalog
 from .infographics import figure_charts, tracking_charts
 from .schema import Brand, BrandCase, Project
 from .timeline import timeline_filters, timeline_groups
+from .typography import joined_name
 from .tracking import STALE_AFTER_DAYS, dashboard, recent_quarters
 
 HOME = "index.md"
@@ -141,7 +142,8 @@ def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str
     """The generated part of the nav, in MkDocs' nav format, ordered as in the data."""
     tracking = [{"品牌跟踪问效": TRACKING}] if with_tracking else []
     sub_brands = [{_nav_label(b, b.name): brand_uri(b)} for b in catalog.sub_brands]
-    projects = [{_nav_label(p, p.full_name): brand_uri(p)} for p in catalog.projects]
+    # A project breaks before its 【】 if it must, never inside its name.
+    projects = [{_nav_label(p, f"{p.tribunal}【{joined_name(p.name)}】"): brand_uri(p)} for p in catalog.projects]
     return [
         {"首页": HOME},
         {"品牌矩阵": MATRIX},
