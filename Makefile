@@ -7,9 +7,15 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates come from the last commit (a fixed day outside git), never from the clock.
 # Not for `make serve`: the preview judges the tracking dashboard's freshness as of today.
 COMMIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1703606400)
-build publish test bench lighthouse check: export SOURCE_DATE_EPOCH ?= $(COMMIT_EPOCH)
+build package publish test bench lighthouse check: export SOURCE_DATE_EPOCH ?= $(COMMIT_EPOCH)
 
-.PHONY: install system-deps serve build check schema test clean new publish
+.PHONY: install system-deps serve build check schema test clean new publish package
+
+# The editors' commands (serve, build, check, new, package, publish) are `python -m showcase …`,
+# which prints its Chinese message last. make would echo the command and, on failure, add
+# "make: *** [check] Error 1" after the message: @ hides the echo, and on failure the recipe ends
+# make with SIGPIPE, which neither make nor the shell reports. The exit status stays non-zero (141).
+QUIET_FAIL = || kill -PIPE $$PPID
 
 install: $(STAMP)
 
@@ -24,13 +30,17 @@ system-deps:
 	bash tools/install-system-deps.sh
 
 serve: install
-	$(PY) -m mkdocs serve --livereload
+	@$(PY) -m showcase serve $(QUIET_FAIL)
 
 build: install
-	$(PY) -m mkdocs build --strict
+	@$(PY) -m showcase build $(QUIET_FAIL)
 
 check: install
-	$(PY) -m showcase check
+	@$(PY) -m showcase check $(QUIET_FAIL)
+
+# 打包：生成并检查公开网站，打成 fayao-site-年-月-日.zip，交给信息技术人员发布。
+package: install
+	@$(PY) -m showcase package $(QUIET_FAIL)
 
 schema: install
 	$(PY) -m showcase schema
@@ -61,12 +71,25 @@ clean:
 
 # 发布：make publish DEST=/srv/www/fayao（先生成并检查，全部通过后才一次性切换；回滚见 README）。
 publish: install
-	@test -n "$(DEST)" || { echo "请指定发布位置：make publish DEST=/srv/www/fayao"; exit 2; }
-	$(PY) tools/publish.py --dest "$(DEST)"
+	@test -n "$(DEST)" || { echo "请指定发布位置：make publish DEST=/srv/www/fayao"; kill -PIPE $$PPID; }
+	@$(PY) -m showcase publish --dest "$(DEST)" $(QUIET_FAIL)
 
 # 新建文件：make new KIND=brand SLUG=xin-pinpai NAME=品牌名称（缺的值会在终端里问）。
+# 值里有空格时加引号：make new KIND=post TITLE="示例 新闻"。The values reach Python through the
+# environment (SHOWCASE_NAME …), not through a shell command line, so quotes inside them survive.
+new: export SHOWCASE_SLUG = $(SLUG)
+new: export SHOWCASE_NAME = $(NAME)
+new: export SHOWCASE_TITLE = $(TITLE)
+new: export SHOWCASE_TRIBUNAL = $(TRIBUNAL)
+new: export SHOWCASE_PARENT = $(PARENT)
+new: export SHOWCASE_BRAND = $(BRAND)
+new: export SHOWCASE_RECIPIENT = $(RECIPIENT)
+new: export SHOWCASE_LEVEL = $(LEVEL)
+new: export SHOWCASE_HONOUR_KIND = $(HONOUR_KIND)
+new: export SHOWCASE_SOURCE = $(SOURCE)
+new: export SHOWCASE_DATE = $(DATE)
+new: export SHOWCASE_ACTIVITY_KIND = $(ACTIVITY_KIND)
+new: export SHOWCASE_KIND = $(KIND)
 new: install
-	@test -n "$(KIND)" || { echo "请指定要新建的类型：make new KIND=brand（品牌）、project（法庭项目）、honour（荣誉）或 post（新闻）"; exit 2; }
-	$(PY) -m showcase new $(KIND) --slug "$(SLUG)" --name "$(NAME)" --title "$(TITLE)" \
-		--tribunal "$(TRIBUNAL)" --parent "$(PARENT)" --recipient "$(RECIPIENT)" \
-		--level "$(LEVEL)" --honour-kind "$(HONOUR_KIND)" --source "$(SOURCE)" --date "$(DATE)"
+	@test -n "$(KIND)" || { echo "请指定要新建的类型：make new KIND=brand（品牌）、project（法庭项目）、honour（荣誉）、activity（活动记录）或 post（新闻）"; kill -PIPE $$PPID; }
+	@$(PY) -m showcase new "$$SHOWCASE_KIND" $(QUIET_FAIL)

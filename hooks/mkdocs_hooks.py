@@ -7,19 +7,23 @@ core is imported here at top level. MkDocs keeps this module across
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 from pathlib import Path
 
 from markupsafe import escape
+from material.plugins.blog.structure.options import PostDate
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from showcase.catalog import load_catalog
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
+from showcase.mkdocs_messages import translate
 from showcase.pages import build_nav, build_pages, unbreakable_names
 from showcase.parse_cache import CACHE_FOLDER
+from showcase.post_links import check_post_links
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
 from showcase.site_meta import footer, organization
@@ -38,12 +42,59 @@ class _Build:
     names: tuple[str, ...] = ()  # brand, project and tribunal names that never break across lines
 
 
+def _read_quoted_post_dates() -> None:
+    """Material's blog takes ``date: 2024-01-15`` only unquoted; read ``"2024-01-15"`` as the same day.
+
+    The guide tells editors that a date may be quoted or not, in data files and news posts alike.
+    """
+    original = getattr(PostDate.pre_validation, "showcase_original", PostDate.pre_validation)
+
+    def pre_validation(self, config, key_name):
+        if isinstance(config[key_name], str):
+            with contextlib.suppress(ValueError):  # not a date: Material reports it
+                config[key_name] = dt.date.fromisoformat(config[key_name].strip())
+        return original(self, config, key_name)
+
+    pre_validation.showcase_original = original
+    PostDate.pre_validation = pre_validation
+
+
+_read_quoted_post_dates()
+
+
 def on_startup(command, dirty):
     _Build.command = command
 
 
+class _ChineseWarnings(logging.Filter):
+    """Rewords MkDocs' and Material's warnings that editors cause (see showcase.mkdocs_messages)."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        super().__init__()
+        self.docs_dir = docs_dir
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = translate(record.getMessage(), self.docs_dir)
+        if text:
+            record.msg, record.args = text, ()
+        return True
+
+
+# Where those warnings are logged: links and anchors, build errors (Material's blog), the nav.
+_WARNING_LOGGERS = ("mkdocs.structure.pages", "mkdocs.commands.build", "mkdocs.structure.nav")
+
+
+def _reword_warnings(docs_dir: Path) -> None:
+    for name in _WARNING_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if type(f).__name__ == _ChineseWarnings.__name__]:
+            logger.removeFilter(old)  # the filter of an earlier build (or an earlier load of this file)
+        logger.addFilter(_ChineseWarnings(docs_dir))
+
+
 def on_config(config):
     root = Path(config.config_file_path).parent
+    _reword_warnings(Path(config.docs_dir))
     # The editors' preview: `mkdocs serve`, or a build with SHOWCASE_PREVIEW=true (mkdocs.yml reads it too).
     preview = _Build.command == "serve" or os.environ.get("SHOWCASE_PREVIEW") == "true"
     _Build.renderer, _Build.pages, _Build.feed_entries, _Build.names = None, [], [], ()
@@ -62,6 +113,11 @@ def on_config(config):
     # The tracking dashboard is for the editors' preview; it is judged as of the build's date.
     as_of = _build_date() if preview else None
     _Build.pages = build_pages(catalog, tracking_as_of=as_of)
+    wrong_paths = check_post_links(
+        Path(config.docs_dir), {page.src_uri for page in _Build.pages}, include_drafts=preview
+    )
+    if wrong_paths:
+        raise PluginError("新闻里的图片或链接路径有错误，网站没有生成。\n" + format_report(wrong_paths))
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.
     config.nav = _escaped(build_nav(catalog, with_tracking=preview)) + list(config.nav or [])
     config.extra["showcase_preview"] = preview

@@ -296,7 +296,9 @@ BREAKAGES: dict[str, Breakage] = {
     "bad-slug": Breakage(_edit(PROJECT, "slug: shili-xiangmu", "slug: Shili Xiangmu"), "网址名“Shili Xiangmu”不合规"),
     "outside-list": Breakage(_edit(HONOUR, "level: 全区", "level: 国家级"), "“国家级”不在可选范围内。只能填：全国、全区、市级、未注明。"),
     "impossible-date": Breakage(_edit(HONOUR, 'date: "2022-05"', 'date: "2022-02-30"'), "日期“2022-02-30”不是真实存在的日期"),
-    "unquoted-year": Breakage(_edit(NOMINATION, 'date: "2022"', "date: 2022"), '日期要加英文引号，否则会被当成数字。请写成 date: "2022"。'),
+    "quotes": Breakage(_edit(HONOUR, "title: 示例荣誉", 'title: "示例"荣誉'), "请把这一行改成：title: '\"示例\"荣誉'"),
+    "hash": Breakage(_edit(HONOUR, "title: 示例荣誉", "title: 示例荣誉 #第二期"), "“#第二期”被当成了注释"),
+    "indent": Breakage(_edit(PROJECT, "    text: 做法说明。\n", "    text: 做法说明。\n   - title: 第二项做法\n"), "请改成 2 个空格"),
     "missing-brand": Breakage(_edit(HONOUR, "brand: shili-pinpai", "brand: shili-pinpia"), "品牌 shili-pinpia 不存在。您是不是想写 shili-pinpai？"),
     "duplicate-slug": Breakage(_copy(PROJECT, "data/projects/shili-xinxiangmu.yml"), "网址名 shili-xiangmu 已被 data/projects/shili-xiangmu.yml 使用"),
     "tab": Breakage(_edit(PROJECT, "\n  - title: 示例做法", "\n\t- title: 示例做法"), "这一行用 Tab 键缩进了"),
@@ -313,7 +315,10 @@ BREAKAGES: dict[str, Breakage] = {
     ),
     "post-author": Breakage(_edit(POST, "draft: true\n", "authors:\n  - wangwu\n"), "作者 wangwu 没有在 docs/news/.authors.yml 里登记"),
     "post-author-build": Breakage(_edit(POST, "draft: true\n", "authors:\n  - wangwu\n"), "作者 wangwu 没有在 docs/news/.authors.yml 里登记", "build"),
-    "post-quoted-date": Breakage(_edit(POST, "date: 2024-01-15", 'date: "2024-01-15"'), "日期不要加引号，请写成 date: 2024-01-15。"),
+    "post-image-path": Breakage(
+        _edit(POST, "(../../images/shili-tupian-2.jpg)", "(images/shili-tupian-2.jpg)"),
+        "请写成 ![示例图片二：示例法庭门口](../../images/shili-tupian-2.jpg)",
+    ),
     "post-impossible-date": Breakage(_edit(POST, "date: 2024-01-15", "date: 2024-02-30"), "日期“2024-02-30”不是真实存在的日期"),
     "post-no-description": Breakage(_edit(POST, "description: 示例新闻的一句话摘要，内容是虚构的。\n", ""), "缺少必填字段 description"),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
 
 import markdown
@@ -108,3 +109,16 @@ def test_long_sections_leave_the_nav_for_the_matrix(catalog):
     assert not any("子品牌" in entry for entry in nav)
     assert {"品牌矩阵": "matrix.md"} in nav and any("法庭特色项目" in entry for entry in nav)
     assert any("子品牌" in entry for entry in build_nav(replace(catalog, sub_brands=many[:NAV_LIMIT])))
+
+
+def test_the_report_is_credited_only_where_the_data_says_the_page_comes_from_it(catalog):
+    """The source credit at a page's foot comes from the data (from_report), not from the template."""
+    renderer = Renderer(catalog, TEMPLATES)
+    own = catalog.find("jintian").model_copy(update={"from_report": False, "slug": "zixie"})
+    changed = dataclasses.replace(catalog, projects=[*catalog.projects, own])
+    pages = {page.src_uri: page for page in build_pages(changed)}
+    credit = "资料来源：《" + catalog.site.source.title
+    assert credit in Renderer(changed, TEMPLATES).render(pages["projects/jintian.md"])
+    assert credit not in Renderer(changed, TEMPLATES).render(pages["projects/zixie.md"])
+    assert credit in renderer.render(pages["index.md"]) and credit in renderer.render(pages["casebook.md"])
+    assert all(item.from_report for item in [catalog.master, *catalog.sub_brands, *catalog.projects])

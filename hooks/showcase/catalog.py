@@ -104,7 +104,7 @@ def load_catalog(
                 problems.append(Problem(file, problem.line, None, problem.message))
                 unreadable.add(kind)
                 continue
-            problems += [Problem(file, 1, None, note, "warning") for note in notes]
+            problems += [Problem(file, note.line, None, note.message, "warning") for note in notes]
             record, found = validate(_model_for(kind), document, file)
             problems += found
             if record is not None:

@@ -1,36 +1,70 @@
-"""Command line for the media team and CI: ``python -m showcase check`` and ``schema``."""
+"""Command line for the media team and CI: ``python -m showcase serve|check|build|new|package|publish|schema``.
+
+The make targets call these commands; without make (a Windows PC, a domestic Linux desktop) the
+same commands run from the project folder as ``python -m showcase …`` (README, 不用 make).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 from pathlib import Path
 
-from .catalog import load_catalog
-from .parse_cache import CACHE_FOLDER
-from .scaffold import KINDS, QUESTIONS, ScaffoldError, create
+from .catalog import Catalog, load_catalog
 from .json_schema import stale_schemas, write_schemas
+from .pages import build_pages
+from .parse_cache import CACHE_FOLDER
+from .post_links import check_post_links, post_files, post_links
 from .problems import DataInvalid, format_report
+from .scaffold import KINDS, QUESTIONS, ScaffoldError, create
+
+COMMANDS = {
+    "serve": "预览网站（改动后自动刷新）",
+    "check": "检查资料文件、新闻和图片",
+    "build": "生成网站到 site/ 文件夹",
+    "new": "新建一个品牌、法庭项目、荣誉、活动记录或新闻文件",
+    "package": "检查网站，再把项目打成带日期的 zip 压缩包，交给信息技术人员发布",
+    "publish": "在服务器上发布网站（信息技术人员用）",
+    "schema": "把资料结构导出为 JSON Schema（供编辑器自动补全）",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="showcase", description="检查网站资料，或导出资料的 JSON Schema。")
-    commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="检查 data/ 里的所有资料文件")
-    check.add_argument("--data", type=Path, default=Path("data"))
-    schema = commands.add_parser("schema", help="把资料结构导出为 JSON Schema（供编辑器自动补全）")
-    schema.add_argument("--out", type=Path, default=Path("schemas"))
-    schema.add_argument("--check", action="store_true", help="只检查已导出的文件是否最新")
-    new = commands.add_parser("new", help="新建一个品牌、法庭项目、荣誉或新闻文件")
-    new.add_argument("kind", choices=KINDS)
+    parser = argparse.ArgumentParser(prog="python -m showcase", description="党建品牌展示网站的常用命令。")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
+    sub = {name: commands.add_parser(name, help=text, description=text) for name, text in COMMANDS.items()}
+    sub["serve"].add_argument("--dev-addr", help="预览地址，默认 127.0.0.1:8000")
+    sub["check"].add_argument("--data", type=Path, default=Path("data"))
+    sub["build"].add_argument("--site-dir", type=Path, help="生成到哪个文件夹，默认 site/")
+    sub["package"].add_argument("--out", type=Path, default=Path("."), help="压缩包放在哪个文件夹，默认项目文件夹")
+    sub["publish"].add_argument("--dest", help="网站文件夹，例如 /srv/www/fayao；其余选项见 tools/publish.py --help")
+    sub["schema"].add_argument("--out", type=Path, default=Path("schemas"))
+    sub["schema"].add_argument("--check", action="store_true", help="只检查已导出的文件是否最新")
+    sub["new"].add_argument("kind", choices=KINDS)
     for name in sorted({q.name for questions in QUESTIONS.values() for q in questions}):
-        new.add_argument(f"--{name.replace('_', '-')}", dest=name, default="")
+        sub["new"].add_argument(f"--{name.replace('_', '-')}", dest=name, default="")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["publish"] and argv[1:2] not in (["-h"], ["--help"]):
+        # Everything after `publish` belongs to tools/publish.py (--dest, --rollback …).
+        return _publish(argv[1:])
     args = parser.parse_args(argv)
 
     if args.command == "new":
         return _new(args)
     if args.command == "check":
         return _check(args.data)
+    if args.command in ("serve", "build", "package"):
+        from . import mkdocs_commands  # MkDocs only for the commands that run it: check stays light
+
+        if args.command == "serve":
+            return mkdocs_commands.serve(Path("mkdocs.yml"), args.dev_addr)
+        if args.command == "build":
+            return mkdocs_commands.build(Path("mkdocs.yml"), args.site_dir)
+        from .package import package
+
+        return package(Path.cwd(), args.out)
     if args.check:
         stale = stale_schemas(args.out)
         for name in stale:
@@ -41,8 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _publish(arguments: list[str]) -> int:
+    """tools/publish.py with the same Python: build, check, switch the live site (see its docstring)."""
+    return subprocess.call([sys.executable, str(Path("tools", "publish.py")), *arguments])
+
+
 def _new(args: argparse.Namespace) -> int:
-    values = {q.name: getattr(args, q.name) for q in QUESTIONS[args.kind]}
+    # An option, or else what `make new` passes in the environment (SHOWCASE_SLUG=…, see Makefile).
+    values = {q.name: getattr(args, q.name) or os.environ.get(f"SHOWCASE_{q.name.upper()}", "") for q in QUESTIONS[args.kind]}
     if sys.stdin.isatty():
         for question in QUESTIONS[args.kind]:
             while not values[question.name].strip() and question.required:
@@ -52,22 +92,42 @@ def _new(args: argparse.Namespace) -> int:
     except ScaffoldError as error:
         print(f"没有新建文件：{error}", file=sys.stderr)
         return 1
-    print(f"已新建 {path.relative_to(Path.cwd()).as_posix()}。它是草稿，运行 make serve 就能在预览中看到。")
+    shown = path.relative_to(Path.cwd()).as_posix()
+    if args.kind == "activity":
+        print(f"已在 {shown} 里加了一条活动记录。活动记录没有草稿：生成网站时会一起公开，请先运行 make serve 在预览里核对。")
+    else:
+        print(f"已新建 {shown}。它是草稿，运行 make serve 就能在预览中看到。")
     return 0
 
 
 def _check(data: Path) -> int:
+    docs = data.parent / "docs"
     try:
-        catalog = load_catalog(
-            data, docs_dir=data.parent / "docs", include_drafts=True, cache_dir=data.parent / CACHE_FOLDER
-        )
+        catalog = load_catalog(data, docs_dir=docs, include_drafts=True, cache_dir=data.parent / CACHE_FOLDER)
+        wrong_paths = check_post_links(docs, {page.src_uri for page in build_pages(catalog)})
     except DataInvalid as error:
         print(format_report(error.problems), file=sys.stderr)
         return 1
+    if wrong_paths:
+        print(format_report(catalog.warnings + wrong_paths), file=sys.stderr)
+        return 1
     if catalog.warnings:
         print(format_report(catalog.warnings))
-    print(
-        f"检查通过：{1 + len(catalog.sub_brands)} 个品牌、{len(catalog.projects)} 个法庭特色项目、"
-        f"{len(catalog.honours)} 项荣誉。"
-    )
+    print(f"检查通过：{checked_summary(catalog, docs)}。")
     return 0
+
+
+def checked_summary(catalog: Catalog, docs: Path) -> str:
+    """What `make check` looked at, counted: 7 个品牌、3 个法庭特色项目 …"""
+    posts = post_files(docs)
+    data_images = sum(
+        (item.logo is not None) + len(item.images) for item in [catalog.master, *catalog.sub_brands, *catalog.projects]
+    )
+    post_images = sum(
+        is_image for path in posts for _, is_image, _, _ in post_links(path.read_text(encoding="utf-8", errors="replace"))
+    )
+    records = sum(len(records) for records in catalog.activities.values())
+    return (
+        f"{1 + len(catalog.sub_brands)} 个品牌、{len(catalog.projects)} 个法庭特色项目、{len(catalog.honours)} 项荣誉、"
+        f"{records} 条活动记录、{len(posts)} 篇新闻、{data_images + post_images} 张图片"
+    )

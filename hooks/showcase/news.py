@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from .problems import Problem
-from .schema import FULL_DATE_PATTERN, NewsPost
+from .schema import NewsPost
 from .validation import did_you_mean, validate
 from .yaml_reader import YamlProblem, decode, parse_yaml, read_yaml
 
@@ -64,11 +62,9 @@ def _check_post(path: Path, file: str, authors: set[str] | None) -> list[Problem
     # The front matter starts on the file's second line.
     document.lines.update({key: line + 1 for key, line in document.lines.items()})
     _, problems = validate(NewsPost, document, file)
+    problems += [Problem(file, note.line + 1, None, note.message, "warning") for note in document.notes]
     # The checks below read the raw values, so that they run even when a field above is wrong.
     data = document.data if isinstance(document.data, dict) else {}
-    date = data.get("date")
-    if isinstance(date, str) and re.fullmatch(FULL_DATE_PATTERN, date) and isinstance(_loaded_date(front_matter), str):
-        problems.append(Problem(file, document.line_of(("date",)), "date", f"日期不要加引号，请写成 date: {date}。"))
     if authors is not None and isinstance(data.get("authors"), list):
         listed = "、".join(sorted(authors)) or "（还没有登记任何作者）"
         for index, author in enumerate(data["authors"]):
@@ -87,11 +83,3 @@ def _check_post(path: Path, file: str, authors: set[str] | None) -> list[Problem
         )
     return problems
 
-
-def _loaded_date(front_matter: str) -> object:
-    """``date`` as Material will read it: a quoted date is text, which Material refuses."""
-    try:
-        data = yaml.load(front_matter, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (yaml.YAMLError, ValueError):  # ValueError: a date such as 2024-02-30, reported by the schema
-        return None
-    return data.get("date") if isinstance(data, dict) else None

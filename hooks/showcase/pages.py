@@ -93,7 +93,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
             "案例汇编",
             f"{site.court.name}全部 {len(every_case)} 个党建品牌案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
             "casebook.html",
-            {"items": every_case},
+            {"items": every_case, "credit_source": any(item.from_report for item in every_case)},
         )
     )
     pages.append(
@@ -102,7 +102,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
             "品牌对比",
             f"{site.court.name}各党建品牌和法庭特色项目并排对比。",
             "compare.html",
-            {"items": every_case},
+            {"items": every_case, "credit_source": any(item.from_report for item in every_case)},
             hide=("navigation", "toc"),  # the table needs the full width
         )
     )
@@ -124,7 +124,7 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
                 item.name,
                 item.summary or f"{site.court.name}党建品牌：{item.name}",
                 "brand.html",
-                {"item": item},
+                {"item": item, "credit_source": item.from_report},
             )
         )
     return pages

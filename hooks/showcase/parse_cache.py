@@ -18,19 +18,19 @@ from typing import Any
 
 import yaml
 
-from . import yaml_reader
-from .yaml_reader import YamlDocument, parse_bytes
+from . import yaml_reader, yaml_slips
+from .yaml_reader import Note, YamlDocument, parse_bytes
 
 # Beside Material's own plugin caches, in the project's git-ignored .cache/ folder.
 CACHE_FOLDER = Path(".cache", "showcase")
 CACHE_FILE = "parsed-yaml.pickle"
 
-_Entry = tuple[Any, list[str]]  # the document's data and the reader's warnings
+_Entry = tuple[Any, list[Note]]  # the document's data and the reader's warnings
 
 
 def _reader_version() -> str:
     """Everything a parse depends on besides the bytes: the reader's code and the YAML library."""
-    source = Path(yaml_reader.__file__).read_bytes()
+    source = b"".join(Path(module.__file__).read_bytes() for module in (yaml_reader, yaml_slips))
     return f"{sys.version_info[:2]} {yaml.__version__} {hashlib.blake2b(source, digest_size=16).hexdigest()}"
 
 
@@ -43,7 +43,7 @@ class ParseCache:
         self._stored = self._read() if folder else {}
         self._used: dict[bytes, _Entry] = {}
 
-    def parse(self, raw: bytes) -> tuple[YamlDocument, list[str]]:
+    def parse(self, raw: bytes) -> tuple[YamlDocument, list[Note]]:
         """Like ``parse_bytes``, but from the cache when these exact bytes were parsed before."""
         key = hashlib.blake2b(raw, digest_size=16).digest()
         entry = self._used.get(key) or self._stored.get(key)

@@ -1,7 +1,11 @@
 """Write a new, valid, commented data file (or news post) from a few essential values.
 
-Used by ``make new KIND=brand|project|honour|post``. Never overwrites a file; rejects
+Used by ``make new KIND=brand|project|honour|activity|post``. Never overwrites a file; rejects
 a bad or taken slug, and a name already in use, with a Chinese message.
+
+The comments in a new file say how to write it, never what is in it (no names, no option lists):
+a comment that repeats a value or the schema goes stale when either changes. What a field means
+and which values it takes come from the JSON Schema (VS Code shows them) and the guide.
 """
 
 from __future__ import annotations
@@ -12,10 +16,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .schema import FULL_DATE_PATTERN, SLUG_PATTERN, HonourKind, HonourLevel
+from .schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN, ActivityKind, HonourKind, HonourLevel
 from .yaml_reader import YamlProblem, read_yaml
 
-KINDS = ("brand", "project", "honour", "post")
+KINDS = ("brand", "project", "honour", "activity", "post")
 
 
 class ScaffoldError(Exception):
@@ -50,6 +54,13 @@ QUESTIONS: dict[str, list[Question]] = {
         Question("level", "级别：全国、全区、市级、未注明", "全区"),
         Question("honour_kind", "集体还是个人", "集体"),
         Question("source", "出处（哪篇报道的哪一部分）", "2023-12-27 报告·发挥两个作用"),
+        Question("date", "时间（来源写到年就写 2022，写到月就写 2022-05；不知道就不填）", "2022", required=False),
+    ],
+    "activity": [
+        Question("brand", "哪个品牌或法庭项目的活动（网址名）", "fayao-xunzhou"),
+        Question("date", "日期（写到来源给出的那一级：2023、2023-05 或 2023-05-01）", "2023-05"),
+        Question("title", "活动名称", "组织党员上党课"),
+        Question("activity_kind", "活动类别：" + "、".join(ActivityKind.__args__), "党课"),
     ],
     "post": [
         Question("slug", "网址名（小写英文字母、数字、连字符）", "xin-xiaoxi"),
@@ -67,11 +78,13 @@ def create(kind: str, values: dict[str, str], root: Path, today: dt.date | None 
     missing = [q.name for q in QUESTIONS[kind] if q.required and q.name not in values]
     if missing:
         raise ScaffoldError("缺少：" + "、".join(missing) + "。" + _usage(kind))
-    slug = values["slug"]
+    slug = values.get("slug") or values["brand"]
     if not re.fullmatch(SLUG_PATTERN, slug):
         raise ScaffoldError(
             f"网址名“{slug}”不合规：只能用小写英文字母、数字和单个连字符，例如 {QUESTIONS[kind][0].example}。"
         )
+    if kind == "activity":
+        return _activity(values, root)
     if kind == "post":
         return _write(*_post(values, root, today or dt.date.today()))
     folder = root / "data" / {"brand": "brands", "project": "projects", "honour": "honours"}[kind]
@@ -80,7 +93,11 @@ def create(kind: str, values: dict[str, str], root: Path, today: dt.date | None 
 
 
 def _usage(kind: str) -> str:
-    example = " ".join(f"{q.name.upper()}={q.example}" for q in QUESTIONS[kind] if q.required)
+    example = " ".join(
+        f'{q.name.upper()}="{q.example}"' if " " in q.example else f"{q.name.upper()}={q.example}"
+        for q in QUESTIONS[kind]
+        if q.required
+    )
     return f"例如：make new KIND={kind} {example}"
 
 
@@ -113,6 +130,18 @@ def _check_taken(kind: str, values: dict[str, str], root: Path) -> None:
             options = allowed.__args__
             if values[name] not in options:
                 raise ScaffoldError(f"{label} 只能填：{'、'.join(options)}。")
+        if "date" in values:
+            _check_partial_date(values["date"])
+
+
+def _check_partial_date(value: str) -> None:
+    if not re.fullmatch(DATE_PATTERN, value):
+        raise ScaffoldError(f"日期“{value}”写法不对：写成 2022、2022-05 或 2022-05-01。")
+    parts = [int(part) for part in value.split("-")]
+    try:
+        dt.date(*(parts + [1, 1])[:3])
+    except ValueError:
+        raise ScaffoldError(f"日期“{value}”不是真实存在的日期（请检查月份和天数）。") from None
 
 
 def _sub_brand_slugs(root: Path) -> list[str]:
@@ -143,87 +172,118 @@ def _q(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+_HOW_TO = """# 每个字段的意思和可填的值：编辑园地的“字段说明”，或在 VS Code 里把鼠标停在字段名上。
+# 草稿（draft: true）只在预览中显示；写好、核对无误后删掉 draft 这一行即可发布。
+"""
+_OPTIONAL = """
+# 下面的字段按来源填写：要填哪一项，就删掉那几行行首的“# ”再填；来源没有的就不填，不要编。
+"""
+_CASE_FIELDS = """# meaning: |
+#   …
+# practices:
+#   - title:
+#     text:
+# results:
+#   - text:
+# cases:
+#   - title:
+#     text:
+# images:
+#   - src: images/
+#     alt:
+"""
+
+
 def _brand(v: dict[str, str]) -> str:
     return f"""# yaml-language-server: $schema=../../schemas/brand.schema.json
-# 子品牌：{v['name']}。空着的字段不要紧，预览里会标“待补充”，公开网站不显示。
-
+{_HOW_TO}
 slug: {v['slug']}
 name: {_q(v['name'])}
-parent: fayao-xunzhou   # 上级品牌：总品牌的网址名
-order: 100              # 在导航和品牌矩阵中的顺序，小的在前
-draft: true             # 草稿：只在预览中显示。写好后删掉这一行即可发布
-
-# 以下字段按来源填写；来源没有的就不填，不要编。
-# slogan: 品牌口号
-# branch: 创建品牌的党支部
-# summary: 一句话简介，用于卡片和搜索摘要
-# meaning: 品牌内涵（可用 Markdown）
-# background: 创建背景（可用 Markdown）
-# practices:            # 主要做法
-#   - title: 做法名称
-#     text: 做法说明
-# results:              # 工作成效
-#   - text: 成效说明
-#     figures:
-#       - label: 数字说的是什么
-#         value: 0
-#         unit: 次
-# cases:                # 典型案例
-#   - title: 案例标题
-#     text: 案例经过
-# images:               # 图片放在 docs/images/ 下
-#   - src: images/例子.jpg
-#     alt: 图片说明
-"""
+parent: fayao-xunzhou
+order: 100
+draft: true
+{_OPTIONAL}# slogan:
+# branch:
+# summary:
+# background: |
+#   …
+{_CASE_FIELDS}"""
 
 
 def _project(v: dict[str, str]) -> str:
     return f"""# yaml-language-server: $schema=../../schemas/project.schema.json
-# 法庭特色项目：{v['tribunal']}【{v['name']}】。空着的字段预览里标“待补充”，公开网站不显示。
-
+{_HOW_TO}
 slug: {v['slug']}
 name: {_q(v['name'])}
 tribunal: {_q(v['tribunal'])}
-parent: {v['parent']}   # 所属子品牌的网址名
-order: 100              # 顺序，小的在前
-draft: true             # 草稿：只在预览中显示。写好后删掉这一行即可发布
-
-# 以下字段按来源填写；来源没有的就不填，不要编。
-# branch: 创建项目的党支部
-# summary: 一句话简介
-# meaning: 项目内涵（可用 Markdown）
-# practices:
-#   - title: 做法名称
-#     text: 做法说明
-# results:
-#   - text: 成效说明
-# cases:
-#   - title: 案例标题
-#     text: 案例经过
-# images:
-#   - src: images/例子.jpg
-#     alt: 图片说明
-"""
+parent: {v['parent']}
+order: 100
+draft: true
+{_OPTIONAL}# branch:
+# summary:
+{_CASE_FIELDS}"""
 
 
 def _honour(v: dict[str, str]) -> str:
+    date = f"date: {_q(v['date'])}\n" if v.get("date") else ""
     return f"""# yaml-language-server: $schema=../../schemas/honour.schema.json
-# 荣誉：{v['title']}。照来源如实填写；被推荐参选不是获奖，status 要写 推荐参选。
-
+{_HOW_TO}
 slug: {v['slug']}
 title: {_q(v['title'])}
 recipient: {_q(v['recipient'])}
-level: {v['level']}          # 全国、全区、市级、未注明
-kind: {v['honour_kind']}            # 集体、个人
-status: 获评          # 获评、入选、推荐参选、肯定推广
-draft: true           # 草稿：只在预览中显示。核对无误后删掉这一行即可发布
+level: {v['level']}
+kind: {v['honour_kind']}
+status: 获评
+draft: true
 source: {_q(v['source'])}
-
-# date: "2024"        # 时间：来源写到年就写年，写到月就写 "2024-05"；只说“近年来”就不填
-# date_note: 近年来    # 来源对时间的原话
-# brand: fayao-xunzhou # 所属品牌或法庭项目的网址名；来源没写就不填
-# branch: 某党支部      # 所属党支部；来源没写就不填
+{date}{_OPTIONAL}{"" if date else "# date:" + chr(10)}# date_note:
+# brand:
+# branch:
 """
+
+
+def _record(v: dict[str, str]) -> str:
+    return f"""  - date: {_q(v['date'])}
+    kind: {v['activity_kind']}
+    title: {_q(v['title'])}
+"""
+
+
+def _activity(v: dict[str, str], root: Path) -> Path:
+    """A new activity record: a new file for the brand, or one more record at the end of its file."""
+    _check_partial_date(v["date"])
+    if v["activity_kind"] not in ActivityKind.__args__:
+        raise ScaffoldError(f"活动类别 ACTIVITY_KIND 只能填：{'、'.join(ActivityKind.__args__)}。")
+    known = _brand_and_project_slugs(root)
+    if v["brand"] not in known:
+        raise ScaffoldError(f"品牌 {v['brand']} 不存在。可填：{'、'.join(known)}。")
+    path = root / "data" / "activities" / f"{v['brand']}.yml"
+    if not path.exists():
+        return _write(path, f"""# yaml-language-server: $schema=../../schemas/activity.schema.json
+{_HOW_TO.splitlines()[0]}
+
+brand: {v['brand']}
+records:
+{_record(v)}""")
+    text = path.read_text(encoding="utf-8")
+    top_level = [line for line in text.splitlines() if line[:1].isalpha()]
+    if not top_level or not top_level[-1].startswith("records:") or top_level[-1].strip() != "records:":
+        raise ScaffoldError(f"{path.relative_to(root).as_posix()} 里的 records 不在文件末尾，没法自动加。请照文件里已有的记录手动添加。")
+    path.write_text(text.rstrip("\n") + "\n" + _record(v), encoding="utf-8")
+    return path
+
+
+def _brand_and_project_slugs(root: Path) -> list[str]:
+    slugs = []
+    for folder in ("brands", "projects"):
+        for path in sorted((root / "data" / folder).glob("*.y*ml")):
+            try:
+                data = read_yaml(path)[0].data
+            except YamlProblem:
+                continue
+            if isinstance(data, dict) and isinstance(data.get("slug"), str):
+                slugs.append(data["slug"])
+    return slugs
 
 
 def _post(v: dict[str, str], root: Path, today: dt.date) -> tuple[Path, str]:
@@ -244,7 +304,7 @@ slug: {v['slug']}
 categories:
   - 新闻
 description: {_q(v['title'])}
-draft: true   # 草稿：只在预览中显示。写好后删掉这一行即可发布
+draft: true
 ---
 
 # {v['title']}

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -51,15 +51,29 @@ MarkdownText = Annotated[
         json_schema_extra={"format": "markdown"},
     ),
 ]
+def _year_as_text(value: object) -> object:
+    """``date: 2022`` without quotes is a number to YAML; the same year as ``date: "2022"``."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+_PARTIAL_DATE_HELP = (
+    "日期，按来源写到哪一级就写到哪一级：年 2022、年月 2022-05、年月日 2022-05-01，加不加引号都可以。"
+    "来源没有给出年份（如“近年来”）时不填。"
+)
 PartialDate = Annotated[
     str,
     StringConstraints(pattern=DATE_PATTERN),
+    BeforeValidator(_year_as_text),
     AfterValidator(_check_calendar_date),
-    Field(
-        description="日期，按来源写到哪一级就写到哪一级：年 2022、年月 2022-05、年月日 2022-05-01。"
-        "来源没有给出年份（如“近年来”）时不填。",
-        examples=["2022-05-01"],
+    # What editors may write, for their editor's checks: text such as "2022-05", or a bare year.
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+            "description": _PARTIAL_DATE_HELP,
+            "examples": ["2022-05-01"],
+        }
     ),
+    Field(description=_PARTIAL_DATE_HELP, examples=["2022-05-01"]),
 ]
 
 ActivityKind = Literal["主题党日", "党课", "普法", "调解", "讲堂", "双报到", "参观学习", "培优", "其他"]
@@ -155,6 +169,11 @@ class BrandCase(Record):
     results: list[Result] = Field(default_factory=list, description="工作成效，附数字。")
     cases: list[Case] = Field(default_factory=list, description="典型案例。")
     images: list[Image] = Field(default_factory=list, description="图片，每张都要有说明文字。")
+    from_report: bool = Field(
+        default=False,
+        description="这一页的内容取自来源报告（data/site.yml 里的 source）时填 true，页脚就注明资料来源。"
+        "内容是自己写的或来自别的材料，就不填。",
+    )
 
     @property
     def full_name(self) -> str:
@@ -316,7 +335,7 @@ class NewsPost(Record):
     """The front matter of a news post (docs/news/posts/*.md), as Material's blog reads it."""
 
     date: Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN), AfterValidator(_check_calendar_date)] = Field(
-        description="发布日期，写完整的年月日，不加引号。", examples=["2023-12-27"]
+        description="发布日期，写完整的年月日，如 2023-12-27（加不加引号都可以）。", examples=["2023-12-27"]
     )
     description: PlainText = Field(
         description="一两句话的摘要：显示在搜索引擎结果和新闻订阅里。",

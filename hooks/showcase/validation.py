@@ -87,8 +87,6 @@ def _message(model: type[BaseModel], item: dict, path: Path_) -> str:
         return f"缺少必填字段 {name}。{example}"
     if kind == "extra_forbidden":
         return _unknown_field(model, path)
-    if kind in TYPE_NAMES and name in {"date", "published"} and isinstance(item["input"], int):
-        return f"日期要加英文引号，否则会被当成数字。请写成 {name}: \"{item['input']}\"。"
     if kind in TYPE_NAMES:
         got = _describe(item["input"])
         expected = "数字" if name in {"value"} else TYPE_NAMES[kind]

@@ -1,0 +1,183 @@
+"""``python -m showcase serve`` and ``build``: MkDocs run for the media team, in Chinese.
+
+The adapter between the command line and MkDocs (the core stays free of MkDocs). Two things
+differ from ``mkdocs serve`` and ``mkdocs build``:
+
+- Output: the problems, already worded in Chinese by the hooks, are printed as they are, with no
+  "WARNING -" prefix and none of MkDocs' English progress lines; the last line says in Chinese
+  whether the site was made.
+- The preview never hangs. When a build fails, ``mkdocs serve`` keeps the browser waiting until a
+  build succeeds ("The server will appear stuck…"). Here a failed build leaves an error page in
+  the preview instead: every address shows the problems, and the page reloads itself when the
+  next build (after the file is fixed and saved) is done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+import re
+import shutil
+import sys
+from pathlib import Path
+
+ERROR_TITLE = "资料有错误，预览暂停"
+# Polls MkDocs' live-reload endpoint: the first answer is the current build, the next a newer one.
+_RELOAD_SCRIPT = """
+(function () {
+  var seen = null;
+  function poll() {
+    fetch("/livereload/" + (seen === null ? 0 : seen) + "/0", {cache: "no-store"})
+      .then(function (answer) { return answer.text(); })
+      .then(function (text) {
+        var epoch = parseInt(text, 10);
+        if (seen !== null && epoch > seen) { location.reload(); return; }
+        seen = epoch; poll();
+      })
+      .catch(function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();
+"""
+
+
+class _Console(logging.Handler):
+    """MkDocs' log as the media team sees it: problems in full, progress in a few Chinese words."""
+
+    PROGRESS = {
+        "Detected file changes": "发现文件有改动，正在重新生成预览……",
+        "Reloading browsers": "预览已更新。",
+    }
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.problems: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # The live-reload server stamps its lines with the time: "[19:10:19] Serving on …".
+        message = re.sub(r"^\[\d\d:\d\d:\d\d\] ", "", record.getMessage())
+        if record.levelno >= logging.WARNING:
+            if message.startswith(("An error happened during the rebuild", '"GET ')):
+                return  # a failed build shows its own problems; a missing page is the error page
+            self.problems.append(message)
+            print(message, file=sys.stderr, flush=True)
+        elif record.name.startswith("mkdocs.hooks"):
+            print(message, flush=True)  # the hooks' own notes (提醒 …), already in Chinese
+        elif message.startswith("Serving on "):
+            address = message.removeprefix("Serving on ")
+            print(f"预览地址：{address}（在浏览器里打开；按 Ctrl+C 停止预览）", flush=True)
+        elif message in self.PROGRESS:
+            print(self.PROGRESS[message], flush=True)
+
+
+@contextlib.contextmanager
+def _chinese_log():
+    logger = logging.getLogger("mkdocs")
+    handler = _Console()
+    saved = (logger.level, logger.propagate, list(logger.handlers))
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    with contextlib.suppress(ImportError):  # Material's Chinese search: "Building prefix dict…" on stderr
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+    try:
+        yield handler
+    finally:
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers[:] = saved[2]
+
+
+def build(config_file: Path, site_dir: Path | None = None, *, announce: bool = True) -> int:
+    """``mkdocs build --strict``; 0 when the site was made."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    with _chinese_log():
+        try:
+            options = {"site_dir": str(site_dir)} if site_dir else {}
+            config = load_config(config_file=str(config_file), strict=True, **options)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (Abort, ConfigurationError) as error:
+            if isinstance(error, ConfigurationError):
+                print(f"mkdocs.yml 有错误：{error}", file=sys.stderr)
+            print("网站没有生成：请按上面的提示改好后再试。", file=sys.stderr)
+            return 1
+    if announce:
+        site = Path(config.site_dir).resolve()
+        shown = site.relative_to(Path.cwd().resolve()) if site.is_relative_to(Path.cwd().resolve()) else site
+        print(f"网站已生成，在 {shown.as_posix()}/ 文件夹里。")
+    return 0
+
+
+def serve(config_file: Path, dev_addr: str | None = None) -> int:
+    """``mkdocs serve`` with live reload, where a failed build shows its problems as a page."""
+    from mkdocs.commands import serve as mkdocs_serve
+
+    real_build = mkdocs_serve.build
+
+    def build_or_error_page(config, **options) -> None:
+        with _chinese_log() as console:
+            try:
+                real_build(config, **options)
+            except Exception as error:  # noqa: BLE001 - whatever stops the build, the preview shows it
+                problems = console.problems or [str(error)]
+                write_error_page(Path(config.site_dir), problems)
+                print("预览里现在显示这些错误。改好文件并保存后，浏览器会自动刷新，不用重启预览。", file=sys.stderr, flush=True)
+
+    mkdocs_serve.build = build_or_error_page  # serve() calls the name it imported
+    options = {"dev_addr": dev_addr} if dev_addr else {}
+    with _chinese_log():
+        try:
+            mkdocs_serve.serve(config_file=str(config_file), livereload=True, **options)
+        finally:
+            mkdocs_serve.build = real_build
+    return 0
+
+
+def error_page(problems: list[str]) -> str:
+    """A complete HTML page listing ``problems``; it reloads itself after the next build."""
+    shown = "\n\n".join(html.escape(problem) for problem in problems)
+    return f"""<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{ERROR_TITLE}</title>
+<style>
+body {{ font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
+       margin: 0 auto; max-width: 60rem; padding: 1.5rem; line-height: 1.7; color: #222; }}
+h1 {{ color: #a8071a; font-size: 1.6rem; }}
+pre {{ box-sizing: border-box; margin: 0; white-space: pre-wrap; background: #fff6f6; border-left: 4px solid #a8071a; padding: 1rem;
+      font-size: 1rem; overflow-wrap: anywhere; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{ERROR_TITLE}</h1>
+<p>网站没有生成，原因如下。请按提示改好文件并保存：这个页面会自动刷新，不用重启预览。</p>
+<pre>{shown}</pre>
+</main>
+<script>{_RELOAD_SCRIPT}</script>
+</body>
+</html>
+"""
+
+
+def write_error_page(site_dir: Path, problems: list[str]) -> None:
+    """Replace the preview's pages with the error page, for every address (404.html) and the home page."""
+    if site_dir.is_dir():
+        for child in site_dir.iterdir():
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    site_dir.mkdir(parents=True, exist_ok=True)
+    page = error_page(problems)
+    for name in ("index.html", "404.html"):
+        (site_dir / name).write_text(page, encoding="utf-8")
