@@ -21,6 +21,10 @@ def test_numbers_stay_with_their_units():
 def test_a_name_is_kept_whole_and_the_longest_name_wins():
     assert kept("<h1>党旗引领·法耀浔州</h1>") == '<h1><span class="sc-nowrap">党旗引领·法耀浔州</span></h1>'
     assert kept("<p>金田法庭【温情】</p>") == '<p><span class="sc-nowrap">金田法庭</span>【温情】</p>'
+    # A project's brackets stay with its name: no line ends with "【".
+    assert keep_together("<a>金田法庭【温情】</a>", ("金田法庭", "温情")) == (
+        '<a><span class="sc-nowrap">金田法庭</span><span class="sc-nowrap">【温情】</span></a>'
+    )
 
 
 def test_no_line_starts_with_a_middle_dot():
