@@ -21,12 +21,14 @@ from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
 from showcase.loader import load_catalog
 from showcase.mkdocs_messages import translate
 from showcase.news import POSTS_FOLDER
-from showcase.pages import build_nav, build_pages
+from showcase.pages import build_nav, build_pages, unbreakable_names
 from showcase.post_links import check_post_links
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
 from showcase.settings import Settings, build_date, posts_dir_of, preview_requested
 from showcase.site_meta import footer, organization
+from showcase.stylesheets import without_comments
+from showcase.typography import keep_together
 
 log = logging.getLogger("mkdocs.hooks.showcase")
 
@@ -39,6 +41,7 @@ class _Build:
     renderer: Renderer | None = None
     pages: list = []
     feed_entries: list[FeedEntry] = []
+    names: tuple[str, ...] = ()  # brand, project and tribunal names that never break across lines
 
 
 def _read_quoted_post_dates() -> None:
@@ -94,6 +97,7 @@ def _reword_warnings(docs_dir: Path) -> None:
 def on_config(config):
     settings = _settings(config)
     _Build.settings, _Build.renderer, _Build.pages, _Build.feed_entries = settings, None, [], []
+    _Build.names = ()
     _reword_warnings(settings.docs_dir)
     blog = _blog_plugin(config)
     if blog is not None:
@@ -108,6 +112,7 @@ def on_config(config):
         )
     except DataInvalid as error:
         raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
+    _Build.names = unbreakable_names(catalog)
     for warning in catalog.warnings:
         log.info(str(warning))
     # directory_urls: Material's offline plugin (make offline) has switched them off by now.
@@ -171,6 +176,11 @@ def on_files(files, config):
     return files
 
 
+def on_post_page(output, page, config):
+    # The whole page, not only its content: news excerpts, the nav and the footer too.
+    return keep_together(output, _Build.names)
+
+
 def on_page_context(context, page, config, nav):
     date = post_date(page.meta.get("date"))
     if page.file.src_uri.startswith(_Build.settings.posts_dir + "/") and date:
@@ -195,3 +205,7 @@ def on_post_build(config):
         entries=_Build.feed_entries,
     )
     Path(config.site_dir, FEED_FILE).write_text(feed, encoding="utf-8")
+    for sheet in config.extra_css:  # served without the comments that explain the rules
+        path = Path(config.site_dir, sheet)
+        if path.suffix == ".css" and path.is_file():
+            path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -20,6 +20,7 @@ class Chart:
     anchor: str
     svg: Markup
     table: Markup
+    label: str = ""  # a short heading when a section has more than one chart ("数量", "比率")
 
 
 def figure_charts(catalog: Catalog) -> list[tuple[str, str, str | None, list[Chart]]]:
@@ -64,8 +65,10 @@ def _figure_set_charts(anchor: str, figures: FigureSet) -> list[Chart]:
                     [(f.label, f.value, f.display) for f in counts],
                     description=_describe(counts),
                     chart_id=f"chart-{anchor}-counts",
+                    show_title=False,  # the page's heading says it
                 ),
                 _table(figures.title + ("：数量" if rates else ""), counts),
+                "数量" if rates else "",
             )
         )
     if rates:
@@ -77,8 +80,10 @@ def _figure_set_charts(anchor: str, figures: FigureSet) -> list[Chart]:
                     [(f.label, f.value, f.display) for f in rates],
                     description=_describe(rates),
                     chart_id=f"chart-{anchor}-rates",
+                    show_title=False,
                 ),
                 _table(figures.title + "：比率", rates),
+                "比率" if counts else "",
             )
         )
     return charts
@@ -98,7 +103,8 @@ def _honours_chart(catalog: Catalog) -> Chart:
         [[label, *(str(counts[level]) for level in levels), str(sum(counts.values()))] for label, counts in rows],
     )
     chart = stacked_bar_chart(
-        "荣誉按年份和级别", rows, levels, description=description + "。", chart_id="chart-honours", unit="项"
+        "荣誉按年份和级别", rows, levels, description=description + "。", chart_id="chart-honours", unit="项",
+        show_title=False,
     )
     return Chart("honours-by-year", chart, table)
 
