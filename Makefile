@@ -1,4 +1,5 @@
 # 常用命令：make serve（预览）、make test（测试）、make build（生成网站）、make check（只检查资料和新闻开头的信息）。
+MAKEFLAGS += --no-print-directory
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
@@ -9,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 COMMIT_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null || echo 1703606400)
 build package publish test bench lighthouse check dossier offline: export SOURCE_DATE_EPOCH ?= $(COMMIT_EPOCH)
 
-.PHONY: install system-deps serve build check schema test test-fast clean new publish package dossier offline
+.PHONY: install system-deps serve edit build check schema test test-fast clean new publish package dossier offline
 
 # The editors' commands (serve, build, check, new, package, publish) are `python -m showcase …`,
 # which prints its Chinese message last. make would echo the command and, on failure, add
@@ -34,6 +35,10 @@ serve: install
 
 build: install
 	@$(PY) -m showcase build $(QUIET_FAIL)
+
+# 网页表单编辑器：http://127.0.0.1:8000/admin/（资料服务 decap-server 在 127.0.0.1:8081）；Ctrl-C 同时停止。
+edit: install node-deps
+	@$(PY) tools/edit.py
 
 check: install
 	@$(PY) -m showcase check $(QUIET_FAIL)
@@ -62,7 +67,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $(NODE_STAMP)
 
-# 生成性能基准（2 核上约 5 分钟）：真实网站、10/100/1000 个品牌的合成数据、导航、预览刷新。
+# 生成性能基准（2 核上约 10 分钟）：真实网站、10/100/1000 个品牌和 100/1000 篇新闻的合成数据、导航、预览刷新。
 bench: install system-deps
 	$(PY) tools/bench.py
 

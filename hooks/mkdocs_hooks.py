@@ -15,14 +15,22 @@ from pathlib import Path
 from markupsafe import escape
 from material.plugins.blog.structure.options import PostDate
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date
+from material_speedups import cache_nav, cache_segments, index_posts, trim_after_excerpt
+
+from showcase.address import site_address
+from showcase.admin_files import admin_files
+from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date, post_time, without_invented_time
+from showcase.form_editor import news_authors
 from showcase.loader import load_catalog
 from showcase.mkdocs_messages import translate
 from showcase.news import POSTS_FOLDER
+from showcase.news_photo import with_photo
 from showcase.pages import build_nav, build_pages, unbreakable_names
 from showcase.post_links import check_post_links
+from showcase.preview_only import is_preview_only, public_nav
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
 from showcase.settings import Settings, build_date, posts_dir_of, preview_requested
@@ -41,6 +49,7 @@ class _Build:
     renderer: Renderer | None = None
     pages: list = []
     feed_entries: list[FeedEntry] = []
+    segments = None  # jieba's segments for Material's search, kept in .cache/showcase/
     names: tuple[str, ...] = ()  # brand, project and tribunal names that never break across lines
 
 
@@ -53,8 +62,10 @@ def _read_quoted_post_dates() -> None:
 
     def pre_validation(self, config, key_name):
         if isinstance(config[key_name], str):
+            value = config[key_name].strip()
             with contextlib.suppress(ValueError):  # not a date: Material reports it
-                config[key_name] = dt.date.fromisoformat(config[key_name].strip())
+                # A day, or a day with its time of day ("2023-12-27 17:49:27+08:00").
+                config[key_name] = dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
         return original(self, config, key_name)
 
     pre_validation.showcase_original = original
@@ -102,6 +113,7 @@ def on_config(config):
     blog = _blog_plugin(config)
     if blog is not None:
         blog.config.draft = settings.preview  # drafts only in the preview, by the same rule as the core's
+    _Build.segments = cache_segments(config, settings.cache_dir)
     try:
         catalog = load_catalog(
             settings.data_dir,
@@ -132,6 +144,11 @@ def on_config(config):
         raise PluginError("新闻里的图片或链接路径有错误，网站没有生成。\n" + format_report(wrong_paths))
     # Generated pages first, then the hand-written pages listed in mkdocs.yml.
     config.nav = _escaped(build_nav(catalog, with_tracking=settings.preview)) + list(config.nav or [])
+    if not settings.preview:
+        config.nav = public_nav(config.nav)
+    # `mkdocs serve` keeps its local address; a build uses the site's address, or none at all.
+    if _Build.command != "serve":
+        config.site_url = site_address(catalog.site.url)
     config.extra["showcase_preview"] = settings.preview
     config.extra["showcase_footer"] = footer(catalog.site, settings.build_date.year)
     config.extra["showcase_organization"] = organization(catalog.site, config.site_url)
@@ -173,7 +190,41 @@ def _escaped(nav):
 def on_files(files, config):
     for page, content in _Build.renderer.render_all(_Build.pages):
         files.append(File.generated(config, page.src_uri, content=content))
+    if _Build.settings.preview:  # the form editor (make edit) exists in the editors' preview only
+        for uri, source in admin_files(_Build.settings.root, news_authors(_Build.settings.docs_dir)).items():
+            if isinstance(source, Path):
+                files.append(File.generated(config, uri, abs_src_path=str(source)))
+            else:
+                files.append(File.generated(config, uri, content=source))
+    else:
+        # The editors' material (showcase.preview_only) is not part of the public site.
+        for file in [f for f in files if is_preview_only(f.src_uri)]:
+            files.remove(file)
     return files
+
+
+@event_priority(-100)  # after the blog plugin's on_nav, which lists the posts
+def on_nav(nav, config, files):
+    index_posts(config)
+    return nav
+
+
+def on_env(env, config, files):
+    cache_nav(env, config)
+    return env
+
+
+@event_priority(-100)  # after the blog plugin's on_page_content, which reads the whole post
+def on_page_content(html, page, config, files):
+    trim_after_excerpt(page, config)
+    return html
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A news post's photo (front matter ``image``) goes under its title."""
+    if page.file.src_uri.startswith("news/posts/"):
+        return with_photo(markdown, page.meta.get("image"), page.file.src_uri)
+    return markdown
 
 
 def on_post_page(output, page, config):
@@ -189,15 +240,35 @@ def on_page_context(context, page, config, nav):
                 title=page.title,
                 url=page.url,
                 published=date,
+                published_at=post_time(page.meta.get("date")),
                 summary=page.meta.get("description", ""),
-                authors=[author.name for author in getattr(page, "authors", [])],
+                authors=[author.name for author in getattr(page, "authors", [])] or [config.site_author or config.site_name],
                 categories=list(page.meta.get("categories", [])),
             )
         )
     return context
 
 
+def on_post_page(output, page, config):
+    return without_invented_time(output)
+
+
 def on_post_build(config):
+    if _Build.segments is not None:
+        _Build.segments.save()
+    for sheet in config.extra_css:  # served without the comments that explain the rules
+        path = Path(config.site_dir, sheet)
+        if path.suffix == ".css" and path.is_file():
+            path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")
+    if not _Build.settings.preview:
+        # Material's source maps are for debugging Material itself; its comments quote localhost.
+        for source_map in Path(config.site_dir, "assets").rglob("*.map"):
+            source_map.unlink()
+    if not config.site_url:
+        # Without the site's address there is nothing absolute to point to: no sitemap, no feed.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(config.site_dir, name).unlink(missing_ok=True)
+        return
     feed = atom_feed(
         title=f"{config.site_name} 新闻动态",
         subtitle=config.site_description or "",
@@ -205,7 +276,3 @@ def on_post_build(config):
         entries=_Build.feed_entries,
     )
     Path(config.site_dir, FEED_FILE).write_text(feed, encoding="utf-8")
-    for sheet in config.extra_css:  # served without the comments that explain the rules
-        path = Path(config.site_dir, sheet)
-        if path.suffix == ".css" and path.is_file():
-            path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -16,6 +16,8 @@ import pytest
 import support
 from support import CHROMIUM, DESKTOP, REPO, chromium_launch_options, run_build, serve_directory
 
+TEST_SITE_URL = "https://court.example/"
+
 # pytest-playwright fixtures that start a browser; tests using them get the "browser" marker.
 BROWSER_FIXTURES = {"browser", "context", "new_context", "page"}
 # Fixtures that build or publish the site; tests using them (directly or through another fixture)
@@ -42,9 +44,10 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per session with ``mkdocs build --strict``."""
+    """The real site, built once per session with ``mkdocs build --strict``, at a test address
+    (a public build without one writes no feed, sitemap or canonical links: tests/test_public_build.py)."""
     site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(REPO, site_dir)
+    result = run_build(REPO, site_dir, env={"SITE_URL": TEST_SITE_URL})
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     return site_dir

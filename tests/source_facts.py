@@ -13,7 +13,7 @@ FACTS: list[str] = [
     "党旗引领 法耀浔州——桂平法院机关党委品牌创建工作纪实",
     "覃霄",
     "张晋铭",
-    "2023-12-27",
+    "2023年12月27日",
     "融媒体团队",
     "法院要闻",
     # The brand matrix: master brand and six sub-brands

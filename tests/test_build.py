@@ -71,7 +71,7 @@ def test_the_skip_link_of_every_page_lands_on_its_one_title(built_site: Path):
 
 def test_brand_page_shows_its_case_sections(built_site: Path):
     text = main_text(built_site / "brands/xunzhou-fengqiao/index.html")
-    for heading in ("品牌内涵", "主要做法", "法庭特色项目", "荣誉与肯定"):
+    for heading in ("品牌内涵", "主要做法", "特色党建项目", "荣誉与肯定"):
         assert heading in text
     assert "创建党支部：人民法庭党支部" in text
     for project in CATALOG.projects:
@@ -104,7 +104,7 @@ def test_matrix_page_has_diagram_and_cards(built_site: Path):
     assert tree.count("<ul>") == 3
     assert len(re.findall(r"<a class=\"sc-tree__node", tree)) == 1 + len(CATALOG.sub_brands) + len(CATALOG.projects)
     text = main_text(built_site / "matrix/index.html")
-    assert text.index("总品牌") < text.index("子品牌") < text.index("法庭特色项目")
+    assert text.index("总品牌") < text.index("子品牌") < text.index("特色党建项目")
     assert source.count('class="sc-card__tier"') == 1 + len(CATALOG.sub_brands) + len(CATALOG.projects)
 
 
@@ -112,8 +112,9 @@ def test_home_page_has_figures_matrix_and_entry_points(built_site: Path):
     text = main_text(built_site / "index.html")
     for figure in ("13756件", "12004件", "87.26%", "90.65%", "2.53%", "0.08%"):
         assert figure in text
-    for entry in ("社会公众", "上级法院审阅", "媒体团队编辑"):
+    for entry in ("了解品牌", "工作体系", "案例资料"):
         assert entry in text
+    assert "媒体团队" not in text and "编辑园地" not in text  # the editors' material is preview-only
     assert "sc-tree" in (built_site / "index.html").read_text(encoding="utf-8")
 
 

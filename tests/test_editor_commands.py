@@ -62,7 +62,7 @@ def _slip_post_paths(project: Path) -> tuple[int, int]:
 
 def _assert_post_path_messages(printed: str, link: int, image: int) -> None:
     assert f"错误  {POST}:{link}\n" in printed, printed
-    assert "找不到链接 projects/jintian.md 指向的页面" in printed and "请写成 [温情调解和美家事](../../projects/jintian.md)" in printed
+    assert "找不到链接 projects/jintian.md 指向的页面" in printed and "请写成 [金田法庭【温情调解和美家事】](../../projects/jintian.md)" in printed
     assert f"错误  {POST}:{image}\n" in printed
     assert "找不到图片 images/fating.svg" in printed and "请写成 ![金田法庭](../../images/fating.svg)" in printed
 
@@ -263,7 +263,7 @@ def test_the_preview_shows_a_broken_data_file_as_a_chinese_page_and_comes_back(p
         link = _edit(project / POST, "(../../projects/jintian.md)", "(projects/jintian.md)")
         _edit(project / "data/projects/jintian.yml", "order: [10", "order: 10")
         _wait_for(base + "projects/jintian/", f"错误  {POST}:{link}", 120)
-        assert "请写成 [温情调解和美家事](../../projects/jintian.md)" in _get(base + "projects/jintian/")
+        assert "请写成 [金田法庭【温情调解和美家事】](../../projects/jintian.md)" in _get(base + "projects/jintian/")
         _edit(project / POST, "(projects/jintian.md)", "(../../projects/jintian.md)")
         _wait_for(base + "projects/jintian/", "金田法庭【温情调解和美家事】</h1>", 300)
         print(f"error page after {waited:.1f} s")

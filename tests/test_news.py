@@ -10,7 +10,7 @@ import feedparser
 import pytest
 
 from showcase.loader import load_catalog
-from showcase.feed import FeedEntry, atom_feed, post_date
+from showcase.feed import FeedEntry, atom_feed, post_date, post_time, without_invented_time
 from showcase.news import check_news_posts
 from showcase.problems import DataInvalid
 from support import REPO, copy_project, main_text, visible_text
@@ -34,6 +34,20 @@ def test_post_date_reads_front_matter(value, expected):
     assert post_date(value) == expected
 
 
+def test_a_post_with_its_time_of_day_keeps_it_in_the_feed():
+    moment = post_time("2023-12-27 17:49:27+08:00")
+    assert moment == dt.datetime(2023, 12, 27, 17, 49, 27, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert post_time(dt.date(2023, 12, 27)) is None and post_time("2023-12-27") is None
+    feed = atom_feed(title="t", subtitle="s", site_url="https://court.example/",
+                     entries=[FeedEntry("x", "news/x/", moment.date(), published_at=moment)])
+    assert feedparser.parse(feed).entries[0].published == "2023-12-27T17:49:27+08:00"
+
+
+def test_day_only_post_times_lose_materials_invented_midnight():
+    html = '<time datetime="2023-12-27 00:00:00+00:00">a</time><time datetime="2023-12-27 17:49:27+08:00">b</time>'
+    assert without_invented_time(html) == '<time datetime="2023-12-27">a</time><time datetime="2023-12-27 17:49:27+08:00">b</time>'
+
+
 def test_feed_orders_newest_first_escapes_and_never_uses_the_clock():
     entries = [
         FeedEntry("旧 <b>消息</b> & 更多", "news/a/", dt.date(2023, 1, 2), authors=["甲"]),
@@ -45,7 +59,7 @@ def test_feed_orders_newest_first_escapes_and_never_uses_the_clock():
     assert not parsed.bozo
     assert [e.title for e in parsed.entries] == ["新消息", "旧 <b>消息</b> & 更多"]
     assert parsed.entries[0].link == "https://court.example/news/b/"
-    assert parsed.feed.updated == "2024-03-04T09:00:00+08:00"
+    assert parsed.feed.updated == "2024-03-04T00:00:00+08:00"  # a day-only post: no time of day made up
     ET.fromstring(first.encode())  # well-formed XML
 
 
@@ -57,8 +71,8 @@ def test_built_feed_is_accepted_by_a_feed_reader(built_site: Path):
     assert parsed.feed.language == "zh-CN" if "language" in parsed.feed else True
     entry = parsed.entries[0]
     assert "桂平法院机关党委品牌创建工作纪实" in entry.title
-    assert entry.published.startswith("2023-12-27")
-    assert [a.name for a in entry.authors] == ["覃霄", "张晋铭"]
+    assert entry.published == "2023-12-27T17:49:27+08:00"  # the report's own time, Beijing time
+    assert [a.name for a in entry.authors] == ["桂平市人民法院"]  # the court's summary, not the report's byline
     assert entry.link.endswith("/news/2023/12/27/brand-report/")
     assert [t.term for t in entry.tags] == ["品牌创建"]
 
@@ -70,11 +84,13 @@ def test_pages_advertise_the_feed(built_site: Path):
 
 
 @pytest.mark.build
-def test_first_post_is_dated_and_credits_its_authors(built_site: Path):
+def test_first_post_is_dated_and_credits_the_report_as_its_source(built_site: Path):
     source = (built_site / POST).read_text(encoding="utf-8")
-    assert '<time datetime="2023-12-27' in source and "2023年12月27日" in visible_text(built_site / POST)
+    assert '<time datetime="2023-12-27 17:49:27+08:00"' in source and "2023年12月27日" in visible_text(built_site / POST)
+    assert "00:00:00" not in source
     body = main_text(built_site / POST)
-    assert "覃霄" in body and "张晋铭" in body
+    assert "来源：本院《党旗引领 法耀浔州——桂平法院机关党委品牌创建工作纪实》（覃霄、张晋铭撰稿" in body
+    assert "md-author" not in source and "原文作者" not in body  # not bylined to the report's authors
 
 
 @pytest.mark.build
@@ -89,6 +105,7 @@ def test_blog_has_categories_and_an_archive(built_site: Path):
 # --------------------------------------------------------------------------- front matter checks
 
 POST_SOURCE = "docs/news/posts/2023-12-27-brand-report.md"
+POST_DATE = "date: 2023-12-27 17:49:27+08:00"
 
 
 def post_problems(project: Path, severity: str = "error") -> list:
@@ -99,9 +116,9 @@ def post_problems(project: Path, severity: str = "error") -> list:
     ("old", "new", "field", "line_prefix", "expected"),
     [
         ("categories:", "catagories:", "catagories", "catagories:", "您是不是想写 categories？"),
-        ("date: 2023-12-27", "date: 2023-02-30", "date", "date:", "不是真实存在的日期"),
-        ("date: 2023-12-27", "date: 2023-12", "date", "date:", "新闻要写完整的年月日"),
-        ("  - zhangjinming", "  - zhangjinmin", "authors[2]", "  - zhangjinmin", "您是不是想写 zhangjinming？"),
+        (POST_DATE, "date: 2023-02-30", "date", "date:", "不是真实存在的日期"),
+        (POST_DATE, "date: 2023-12", "date", "date:", "新闻要写完整的年月日"),
+        ("slug: brand-report", "authors:\n  - zhangjinmin\nslug: brand-report", "authors[1]", "  - zhangjinmin", "您是不是想写 zhangjinming？"),
         ("slug: brand-report", "slug: Brand Report", "slug", "slug:", "网址名“Brand Report”不合规"),
         ("categories:\n  - 品牌创建", "categories: 品牌创建", "categories", "categories:", "这里应填列表"),
     ],
@@ -138,7 +155,7 @@ def test_the_real_posts_pass_and_a_post_mistake_stops_make_check(tmp_path):
     assert check_news_posts(REPO / "docs") == []
     project = copy_project(tmp_path / "project")
     path = project / POST_SOURCE
-    path.write_text(path.read_text(encoding="utf-8").replace("date: 2023-12-27", 'date: "2023-02-30"'), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(POST_DATE, 'date: "2023-02-30"'), encoding="utf-8")
     with pytest.raises(DataInvalid) as raised:
         load_catalog(project / "data", docs_dir=project / "docs")
     assert [p.field for p in raised.value.problems] == ["date"]

@@ -25,12 +25,13 @@ from support import FALLBACK_EPOCH, REPO, copy_project, source_date_epoch
 
 TOOL = REPO / "tools" / "publish.py"
 EPOCH = "1703606400"
+SITE_URL = "https://court.example/"  # make publish refuses without an address (tests/test_public_build.py)
 
 
 def run_publish(*args: str) -> subprocess.CompletedProcess:
     if "--rollback" not in args and not support.builds_allowed:
         raise support.BuildNotAllowed("this test publishes, which builds the site: mark it with @pytest.mark.build")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     return subprocess.run(
         [sys.executable, str(TOOL), *args], env=env, capture_output=True, text=True, timeout=600, cwd=REPO
     )
@@ -207,6 +208,7 @@ def quick_publish(published: Path, monkeypatch: pytest.MonkeyPatch):
         return subprocess.CompletedProcess([], 0, "", "")
 
     monkeypatch.setattr(deploy.publish, "build", fake_build)
+    monkeypatch.setenv("SITE_URL", SITE_URL)
     messages: list[str] = []
     return lambda dest, **kw: publish(REPO, dest, say=messages.append, **kw)
 

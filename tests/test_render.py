@@ -56,7 +56,8 @@ def _honour(**fields) -> Honour:
         ("2022", "去年", "2022年", "year"),
         ("2023-05", None, "2023年5月", "month"),
         ("2023-12-27", None, "2023年12月27日", "day"),
-        (None, "近年来", "年份未注明（来源表述：近年来）", "unknown"),
+        (None, "近年来", "近年来", "unknown"),  # the report's own words; date_note itself is never shown
+        (None, None, "近年来", "unknown"),
     ],
 )
 def test_dates_keep_their_precision(date, note, label, precision):
@@ -95,7 +96,7 @@ def test_nav_follows_the_data_order(catalog):
     nav = build_nav(catalog)
     sub_brands = next(entry["子品牌"] for entry in nav if "子品牌" in entry)
     assert [list(e)[0] for e in sub_brands] == [b.name for b in catalog.sub_brands]
-    projects = next(entry["法庭特色项目"] for entry in nav if "法庭特色项目" in entry)
+    projects = next(entry["特色党建项目"] for entry in nav if "特色党建项目" in entry)
     assert [list(e.values())[0] for e in projects] == ["projects/jintian.md", "projects/mule.md", "projects/madong.md"]
 
 
@@ -107,18 +108,22 @@ def test_long_sections_leave_the_nav_for_the_matrix(catalog):
     many = [Brand(slug=f"b{i}", name=f"品牌{i}", parent=catalog.master.slug) for i in range(NAV_LIMIT + 1)]
     nav = build_nav(replace(catalog, sub_brands=many))
     assert not any("子品牌" in entry for entry in nav)
-    assert {"品牌矩阵": "matrix.md"} in nav and any("法庭特色项目" in entry for entry in nav)
+    assert {"品牌矩阵": "matrix.md"} in nav and any("特色党建项目" in entry for entry in nav)
     assert any("子品牌" in entry for entry in build_nav(replace(catalog, sub_brands=many[:NAV_LIMIT])))
 
 
 def test_the_report_is_credited_only_where_the_data_says_the_page_comes_from_it(catalog):
-    """The source credit at a page's foot comes from the data (from_report), not from the template."""
-    renderer = Renderer(catalog.site, TEMPLATES)
+    """The source credit at a page's foot comes from the data (from_report), not from the template.
+
+    It is for the editors checking pages in the preview; the public site names its source once, on the about page."""
+    renderer = Renderer(catalog.site, TEMPLATES, preview=True)
     own = catalog.find("jintian").model_copy(update={"from_report": False, "slug": "zixie"})
     changed = dataclasses.replace(catalog, projects=[*catalog.projects, own])
     pages = {page.src_uri: page for page in build_pages(changed)}
     credit = "资料来源：《" + catalog.site.source.title
-    assert credit in Renderer(changed.site, TEMPLATES).render(pages["projects/jintian.md"])
-    assert credit not in Renderer(changed.site, TEMPLATES).render(pages["projects/zixie.md"])
+    assert credit in Renderer(changed.site, TEMPLATES, preview=True).render(pages["projects/jintian.md"])
+    assert credit not in Renderer(changed.site, TEMPLATES, preview=True).render(pages["projects/zixie.md"])
     assert credit in renderer.render(pages["index.md"]) and credit in renderer.render(pages["casebook.md"])
+    public = Renderer(changed.site, TEMPLATES, preview=False)
+    assert not [uri for uri, page in pages.items() if credit in public.render(page)]
     assert all(item.from_report for item in [catalog.master, *catalog.sub_brands, *catalog.projects])

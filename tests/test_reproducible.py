@@ -28,7 +28,9 @@ FAKETIME = shutil.which("faketime")
 
 def build(project: Path, site_dir: Path, *, prefix: tuple[str, ...] = (), **env: str) -> Path:
     """Strict build of ``project`` with SOURCE_DATE_EPOCH; extra environment variables in ``env``."""
-    result = run_build(project, site_dir, env={"SOURCE_DATE_EPOCH": str(EPOCH), **env}, prefix=prefix)
+    # At an address, as make publish builds: the sitemap and the feed are compared too.
+    env = {"SOURCE_DATE_EPOCH": str(EPOCH), "SITE_URL": "https://court.example/", **env}
+    result = run_build(project, site_dir, env=env, prefix=prefix)
     if result.returncode != 0:
         pytest.fail(f"build failed:\n{result.stderr}", pytrace=False)
     return site_dir

@@ -7,11 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from showcase.compare import compare_context
 from showcase.loader import load_catalog
+from showcase.pages import case_facts
 from support import REPO, main_text
 
 CATALOG = load_catalog(REPO / "data")
 CASES = CATALOG.all_cases
+
+
+def compare_of(catalog):
+    """The comparison page's context, from the page facts of every case (as build_pages makes it)."""
+    return compare_context(list(case_facts(catalog).values()))
 
 
 @pytest.mark.build
@@ -24,19 +31,67 @@ def test_casebook_gathers_every_case_in_order_and_structure(built_site: Path):
     headings = re.findall(r"<h3 [^>]*>(.*?)</h3>", fengqiao)
     assert headings == ["名称", "内涵", "做法", "成效", "荣誉"]  # 标识 and 案例: not in the source
     assert "人民法庭党支部" in fengqiao and "（推荐参选）" in fengqiao
+    assert "本页按审阅的结构" not in source and "来源没有提供" not in source
+
+
+def test_comparison_leaves_out_empty_columns_and_lists_empty_cases_once():
+    context = compare_of(CATALOG)
+    headers, rows, others = context["headers"], context["rows"], context["others"]
+    # Every column shown has a value for some case; none of the report's cases has a slogan, logo or case.
+    assert all(any(row.cells[i] for row in rows) for i in range(len(headers)))
+    assert not {"口号", "标识", "典型案例"} & set(headers)
+    # The nomination is no honour: 党旗引领·浔州枫桥 has no honour to count, so there is no 荣誉 column.
+    assert "荣誉" not in headers
+    # A case with nothing to compare is listed once, by name and tier, and is not a row of dashes.
+    shown = [row.item.slug for row in rows] + [row.item.slug for row in others]
+    assert sorted(shown) == sorted(item.slug for item in CASES) and len(shown) == len(set(shown))
+    assert {row.item.slug for row in others} == {"hongxin-xiangdang", "zhongcheng-jinghun", "farun-minsheng",
+                                                 "sufu-xianfeng", "lijian-minan"}
+    assert all(any(row.cells) for row in rows)
+
+
+def test_a_counted_honour_of_a_brand_makes_a_honours_column():
+    from dataclasses import replace
+
+    honour = next(h for h in CATALOG.honours if not h.is_nomination).model_copy(update={"brand": "fayao-xunzhou"})
+    context = compare_of(replace(CATALOG, honours=[honour]))
+    index = context["headers"].index("荣誉")
+    assert context["rows"][0].cells[index] == "1 项"
 
 
 @pytest.mark.build
-def test_comparison_table_has_a_row_per_case(built_site: Path):
+def test_comparison_page_shows_the_rows_and_the_other_cases(built_site: Path):
     source = (built_site / "compare/index.html").read_text(encoding="utf-8")
     # The table, after the hint that it scrolls sideways on a phone.
     table = re.search(r'<div class="sc-compare">.*?<table>(.*?)</table>', source, re.S).group(1)
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]
-    assert len(rows) == len(CASES)
+    context = compare_of(CATALOG)
+    assert len(rows) == len(context["rows"])
     first = re.findall(r"<td>(.*?)</td>", rows[0], re.S)
     assert CATALOG.master.name in first[0] and first[1] == "总品牌"
     text = main_text(built_site / "compare/index.html")
-    assert "人民法庭党支部" in text
+    assert "人民法庭党支部" in text and "来源没有提供" not in text
+    others = text.split("品牌矩阵中的其他品牌：")[1]
+    for row in context["others"]:
+        assert f"{row.item.full_name}（子品牌）" in others and text.count(row.item.full_name) == 1
+
+
+@pytest.mark.browser
+def test_printed_comparison_is_a4_landscape(page, site_server):
+    page.goto(site_server + "compare/")
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True)
+    # Every page A4 landscape (842 x 595 points): no blank portrait page before the table.
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
+    assert boxes and all(float(w) > 840 and float(h) < 597 for w, h in boxes), boxes
+    # The text width of that page (842 pt less 2 x 18 mm margins, in CSS pixels): the table fits it.
+    page.set_viewport_size({"width": round((842 - 2 * 18 / 25.4 * 72) * 96 / 72), "height": 800})
+    right_edges = page.evaluate(
+        "() => { const t = document.querySelector('.sc-compare table');"
+        " const cells = [...t.querySelectorAll('th, td')].map(c => c.getBoundingClientRect().right);"
+        " return [Math.max(...cells), document.querySelector('.md-content__inner').getBoundingClientRect().right]; }"
+    )
+    assert right_edges[0] <= right_edges[1] + 1, right_edges
 
 
 @pytest.mark.browser

@@ -51,9 +51,9 @@ def test_use_directory_urls_is_honoured_in_the_links_of_generated_pages(monkeypa
 
     _, build = configured(monkeypatch, use_directory_urls=False)
     assert build.settings.use_directory_urls is False
-    assert 'href="brands/fayao-xunzhou.html"' in timeline_html(build)  # honours.html sits at the top
+    assert 'href="brands/xunzhou-fengqiao.html"' in timeline_html(build)  # honours.html sits at the top
     _, build = configured(monkeypatch)
-    assert 'href="../brands/fayao-xunzhou/"' in timeline_html(build)  # honours/index.html, one folder down
+    assert 'href="../brands/xunzhou-fengqiao/"' in timeline_html(build)  # honours/index.html, one folder down
 
 
 def test_the_blogs_drafts_follow_the_preview_flag(monkeypatch):

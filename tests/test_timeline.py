@@ -29,7 +29,7 @@ def test_groups_by_year_in_date_order_with_undated_last():
         honour("u1", None, level="全国"),
     ]
     groups = timeline_groups(honours)
-    assert [g.label for g in groups] == ["2021年", "2023年", "年份未注明"]
+    assert [g.label for g in groups] == ["2021年", "2023年", "近年来"]  # the report's own words, no guessed year
     assert [[h.slug for h in g.honours] for g in groups] == [["a"], ["b", "d", "c"], ["u1", "u2"]]
     assert groups[-1].year is None and groups[-1].anchor == "year-unknown"
 
@@ -41,10 +41,11 @@ def test_an_undated_honour_never_gets_a_year():
 
 def test_filters_offer_only_values_that_occur():
     filters = {g.key: g.options for g in timeline_filters(CATALOG)}
-    assert [v for v, _ in filters["level"]] == ["全国", "全区", "市级", "未注明"]
+    assert [v for v, _ in filters["level"]] == ["全国", "全区", "县级"]  # 桂平市 is county-level: never 市级
     assert [v for v, _ in filters["kind"]] == ["集体", "个人"]
     assert ("xunzhou-fengqiao", "党旗引领·浔州枫桥") in filters["brand"]
-    assert ("none", "未注明品牌") in filters["brand"]  # the individuals' honours name no brand
+    # Most honours are the court's own and name no brand: they get no chip of their own.
+    assert [v for v, _ in filters["brand"]] == ["xunzhou-fengqiao"]
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ class TestTimelinePage:
             "全区优秀法官",
             "桂平市第一批“模范机关”",
             "桂平市“清廉机关”建设11个重点培养点之一",
-            "被推荐代表贵港法院参选全区法院党建创新案例",
+            "全区法院党建创新案例（代表贵港法院）",
             "党建品牌创建工作经验获得桂平市委在全市机关单位推广",
         ):
             assert title in text
@@ -75,7 +76,7 @@ class TestTimelinePage:
     def test_years_in_order_with_the_undated_group_last(self, source: str):
         headings = re.findall(r'<h2 class="sc-year" id="([^"]+)"', source)
         assert headings == ["year-2022", "year-unknown"]
-        assert "年份未注明" in source and "没有给出年份" in source
+        assert ">近年来<" in source and "年份未注明" not in source and "没有给出年份" not in source
 
     def test_entries_are_ordered_lists_with_time_elements(self, source: str):
         lists = re.findall(r'<ol class="sc-timeline" aria-labelledby="([^"]+)">(.*?)</ol>', source, re.S)
@@ -88,10 +89,17 @@ class TestTimelinePage:
         entry = re.search(r'<li [^>]*id="honour-dangjian-chuangxin-anli"[^>]*>(.*?)</li>', source, re.S).group(0)
         entry = re.sub(r'<span class="sc-nowrap">(.*?)</span>', r"\1", entry)  # kept-together runs (typography.py)
         assert 'data-level="全区"' in entry and 'data-kind="集体"' in entry and 'data-brand="xunzhou-fengqiao"' in entry
-        for label in ("获得者", "级别", "类别", "所属品牌", "所属支部", "出处"):
+        for label in ("推荐对象", "级别", "类别", "所属品牌", "所属支部"):
             assert f"<dt>{label}</dt>" in entry
+        assert "<dt>出处</dt>" not in entry  # the report's section is for the editors' preview
         assert '<a href="../brands/xunzhou-fengqiao/">党旗引领·浔州枫桥</a>' in entry
-        assert "推荐参选（不是获奖）" in entry  # a nomination, never an award
+        # The status once, as a label; no commentary about what it is not.
+        assert entry.count("推荐参选") == 1 and '<span class="sc-honour__status">推荐参选</span>' in entry
+        assert "不是获奖" not in entry
+
+    def test_an_unknown_level_is_not_shown(self, source: str):
+        entry = re.search(r'<li [^>]*id="honour-sifa-xuanchuan-xianjin"[^>]*>(.*?)</li>', source, re.S).group(0)
+        assert "<dt>级别</dt>" not in entry and "未注明" not in entry
 
     def test_filter_markup_is_hidden_without_javascript(self, source: str):
         panel = re.search(r"<div class=\"sc-filters\"([^>]*)>", source).group(1)

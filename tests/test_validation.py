@@ -164,7 +164,7 @@ def test_value_outside_allowed_list(data: Path):
     replace_in(honour, "level: 全国", "level: 国家级")
     problem = only_problem(data)
     assert (problem.file, problem.line, problem.field) == ("data/honours/li-yanqiang.yml", line_of(honour, "level:"), "level")
-    assert "“国家级”不在可选范围内" in problem.message and "只能填：全国、全区、市级、未注明。" in problem.message
+    assert "“国家级”不在可选范围内" in problem.message and "只能填：全国、全区、县级。" in problem.message
 
 
 def test_nested_field_is_named_with_its_position(data: Path):

@@ -15,7 +15,12 @@ Each size is built once with no parse cache (``.cache/showcase/``, as after a fr
 ``--runs`` times with it, as an editor's builds are; the tables give the median of those, and the
 first build on its own.
 
-Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large] [--no-reload] [--no-nav]
+The posts axis builds the real site and copies with 100 and 1,000 synthetic news posts in turns
+(all meet the same load), prints wall and CPU ratios, and times the reload after saving one post.
+The form editor's first load (tools/bench_editor.py) comes last.
+
+Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large | --only-posts]
+                             [--no-reload] [--no-nav] [--no-editor]
 """
 
 from __future__ import annotations
@@ -23,9 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,10 +37,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.parse_cache import CACHE_FOLDER  # the core: PYTHONPATH=hooks, as `make bench` sets it
-from bench_tables import load_average, machine, print_nav_variants, print_scaling
-from support import REPO, build_arguments, build_environment
+from bench_runs import editor_load, posts_reload, reload_time
+from bench_tables import load_average, machine, print_nav_variants, print_posts, print_real_site, print_scaling
+from support import build_arguments, build_environment
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
+POSTS = (1, 100, 1000)  # 1: the real site's one post
 # A page that lists every generated page in its sidebar: how much of it is the nav.
 SAMPLE_PAGE = "brands/xunzhou-fengqiao/index.html"
 
@@ -104,6 +109,7 @@ class Build:
     wall: float
     peak_mb: float
     timers: dict[str, float]
+    cpu: float = 0.0
     pages: int = 0
     html_bytes: int = 0
     nav_share: float = 0.0
@@ -139,7 +145,8 @@ def run_build(project: Path, site_dir: Path, nav: str = "full") -> Build:
         raise SystemExit(f"mkdocs build --strict failed in {project}:\n{output[-4000:]}")
     data = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
-    build = Build(wall=wall, peak_mb=usage.ru_maxrss / 1024, timers=data["timers"])
+    build = Build(wall=wall, peak_mb=usage.ru_maxrss / 1024, timers=data["timers"],
+                  cpu=usage.ru_utime + usage.ru_stime)
     pages = list(site_dir.rglob("*.html"))
     build.pages = len(pages)
     build.html_bytes = sum(p.stat().st_size for p in pages)
@@ -176,10 +183,6 @@ def median_build(project: Path, runs: int, nav: str = "full", label: str = "") -
     return ordered[(len(ordered) - 1) // 2], builds
 
 
-def median_of(builds: list[Build], value) -> float:
-    return statistics.median(value(b) for b in builds)
-
-
 # --------------------------------------------------------------------------- the report
 
 
@@ -190,27 +193,7 @@ def real_site(runs: int) -> None:
         project = copy_project(Path(folder) / "project")
         first = first_build(project, label="real site")
         _, builds = median_build(project, runs, label="real site")
-    m = lambda value: median_of(builds, value)  # noqa: E731
-    print(f"\n### 真实网站（{builds[0].pages} 个页面，{runs} 次生成的中位数）\n")
-    print("| 部分 | 时间 (s) | 占比 |")
-    print("| --- | ---: | ---: |")
-    total = m(lambda b: b.wall)
-    rows = [
-        ("生成总时间（mkdocs build --strict，含启动 Python）", total),
-        ("hooks：导入核心代码", m(lambda b: b.timers["hooks_import"])),
-        ("hooks：读取与校验资料 load_catalog", m(lambda b: b.timers["load"])),
-        ("hooks：页面模型与导航 build_pages、build_nav", m(lambda b: b.timers["pages"])),
-        ("hooks：渲染生成页面 Renderer", m(lambda b: b.timers["render"])),
-        ("hooks 合计", m(lambda b: b.hooks)),
-        ("Material 搜索插件（jieba 分词、索引）", m(lambda b: b.search)),
-        ("MkDocs 其余（Markdown、模板、导航、写文件）", m(lambda b: b.mkdocs)),
-    ]
-    for name, value in rows:
-        print(f"| {name} | {value:.3f} | {value / total:.0%} |")
-    print(f"\n峰值内存 {m(lambda b: b.peak_mb):.0f} MB。上表是有解析缓存的生成（`.cache/showcase/`）；"
-          f"没有缓存的第一次生成 {first.wall:.2f} 秒，其中读取与校验资料 {first.timers['load']:.3f} 秒，"
-          f"hooks 合计 {first.hooks:.3f} 秒（{first.hooks / first.wall:.0%}）。")
-
+    print_real_site(builds, first, runs)
 
 def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
     from support import copy_project
@@ -236,16 +219,27 @@ def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
         print_nav_variants(results, variants)
 
 
-def reload_time(runs: int) -> None:
-    print("\n### 预览刷新（make serve：保存数据文件 → 浏览器显示新内容）\n")
-    script = REPO / "tools" / "bench_reload.py"
-    result = subprocess.run([sys.executable, str(script), "--runs", str(runs)], capture_output=True, text=True)
-    if result.returncode != 0:
-        print(f"没有测成（tools/bench_reload.py 退出码 {result.returncode}）：{result.stderr.strip()[-500:]}")
-        return
-    match = re.search(r"median: ([\d.]+) s", result.stdout)
-    print(f"{runs} 次的中位数 **{match.group(1)} 秒**。" if match else result.stdout)
+def posts_axis(runs: int, reload_runs: int) -> None:
+    from support import copy_project
+    from synthetic_data import generate_posts
 
+    builds: dict[int, list[Build]] = {posts: [] for posts in POSTS}
+    with tempfile.TemporaryDirectory() as folder:
+        projects = {}
+        for posts in POSTS:
+            projects[posts] = copy_project(Path(folder) / f"posts-{posts}")
+            if posts > 1:
+                generate_posts(projects[posts], posts)
+            first_build(projects[posts], label=f"{posts} posts")  # fills the caches, as an editor's first build
+        with tempfile.TemporaryDirectory() as sites:
+            for run in range(runs):
+                for posts, project in projects.items():  # in turns: all sizes meet the same load
+                    builds[posts].append(run_build(project, Path(sites) / f"{posts}-{run}"))
+                    print(f"  {posts} posts run {run + 1}/{runs}: {builds[posts][-1].wall:.2f} s", file=sys.stderr,
+                          flush=True)
+    print_posts(builds, runs, POSTS)
+    if reload_runs:
+        posts_reload(reload_runs, POSTS[-1])
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -253,8 +247,10 @@ def main() -> None:
     parser.add_argument("--large-runs", type=int, default=3, help="builds at 1,000 brands (median); default 3")
     parser.add_argument("--quick", action="store_true", help="only 10/100 and 100/1000, 3 runs, no reload")
     parser.add_argument("--only-large", action="store_true", help="only the 1,000-brand size (no real site, no reload)")
+    parser.add_argument("--only-posts", action="store_true", help="only the posts axis (real site, 100, 1,000 posts)")
     parser.add_argument("--no-reload", action="store_true", help="skip the preview reload measurement")
     parser.add_argument("--no-nav", action="store_true", help="skip the builds with a nav that lists no brand")
+    parser.add_argument("--no-editor", action="store_true", help="skip the form editor's first load")
     parser.add_argument("--child", nargs=3, metavar=("PROJECT", "SITE", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--nav", default="full", choices=("full", "sections"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -267,11 +263,19 @@ def main() -> None:
     runs = 3 if args.quick else args.runs
     started = time.monotonic()
     print(f"## 生成性能（tools/bench.py）\n\n机器：{machine()}。开始时负载 {load_average()}。")
+    if args.only_posts:
+        posts_axis(args.runs, 0 if args.no_reload else 5)
+        print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {load_average()}。）")
+        return
     if not args.only_large:
         real_site(runs)
     scaling(runs, args.large_runs, sizes, nav_variant=not (args.no_nav or args.quick))
+    if not (args.quick or args.only_large):
+        posts_axis(runs, 0 if args.no_reload else 5)
     if not (args.no_reload or args.quick or args.only_large):
         reload_time(5)
+    if not (args.no_editor or args.only_large):
+        editor_load(3)
     print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {load_average()}。）")
 
 

@@ -1,9 +1,13 @@
-"""Measure the preview's reload time: from saving a data file to the page showing the change.
+"""Measure the preview's reload time: from saving a file to the page showing the change.
 
-Runs `mkdocs serve` on a copy of the project, opens a brand page in Chromium, edits the
-brand's data file, and times until the browser shows the new text. Prints the median.
+Runs `mkdocs serve` on a copy of the project, opens a page in Chromium, edits the file behind
+it, and times until the browser shows the new text. Prints the median.
 
-Usage: python tools/bench_reload.py [--runs 5]
+By default it edits a brand's data file. ``--posts 1 1000`` instead edits one news post, in a copy
+with the real post only and in one with synthetic posts up to 1,000 (tools/synthetic_data.py):
+both servers run at once and the edits alternate, so that both sizes meet the same load.
+
+Usage: python tools/bench_reload.py [--runs 5] [--posts 1 1000]
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -23,6 +28,7 @@ from support import chromium_launch_options, copy_project, free_port
 
 PAGE = "brands/xunzhou-fengqiao/"
 DATA = "data/brands/xunzhou-fengqiao.yml"
+REAL_POST = ("news/2023/12/27/brand-report/", "docs/news/posts/2023-12-27-brand-report.md")
 
 
 def wait_for_server(url: str, page, deadline: float) -> None:
@@ -35,37 +41,67 @@ def wait_for_server(url: str, page, deadline: float) -> None:
     raise SystemExit(f"mkdocs serve did not answer at {url}")
 
 
-def measure(runs: int) -> list[float]:
-    with tempfile.TemporaryDirectory() as folder:
-        project = copy_project(Path(folder) / "project")
-        port = free_port()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(**chromium_launch_options())
+@dataclass
+class Target:
+    """One served copy: the page to watch and the file to edit, with where the marker goes."""
+
+    label: str
+    project: Path
+    page_path: str
+    file: str
+    anchor: str  # the marker is written just after the first occurrence of this text
+    timings: list[float] = field(default_factory=list)
+
+
+def brand_target(project: Path) -> Target:
+    return Target("brand", project, PAGE, DATA, "summary: ")
+
+
+def post_target(project: Path, posts: int) -> Target:
+    if posts <= 1:
+        page_path, file = REAL_POST
+    else:
+        from synthetic_data import generate_posts, post_date_of, post_path, post_slug
+
+        generate_posts(project, posts)
+        page_path = f"news/{post_date_of(0).strftime('%Y/%m/%d')}/{post_slug(0)}/"
+        file = post_path(project, 0).relative_to(project).as_posix()
+    return Target(f"{posts} posts", project, page_path, file, "\n# ")
+
+
+def measure(targets: list[Target], runs: int) -> None:
+    servers = []
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(**chromium_launch_options())
+            pages = []
+            for target in targets:
+                port = free_port()
+                servers.append(subprocess.Popen(
+                    [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                    cwd=target.project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                ))
                 page = browser.new_page()
-                url = f"http://127.0.0.1:{port}/{PAGE}"
-                wait_for_server(url, page, time.monotonic() + 120)
-                data = project / DATA
-                original = data.read_text(encoding="utf-8")
-                timings = []
-                for run in range(runs):
+                url = f"http://127.0.0.1:{port}/{target.page_path}"
+                wait_for_server(url, page, time.monotonic() + 600)
+                pages.append((page, url))
+            for run in range(runs):
+                for target, (page, url) in zip(targets, pages):
+                    data = target.project / target.file
+                    original = data.read_text(encoding="utf-8")
                     marker = f"重新加载测试{run}"
                     page.goto(url)
                     page.wait_for_load_state("load")
                     started = time.monotonic()
-                    data.write_text(original.replace("summary: ", f"summary: {marker}", 1), encoding="utf-8")
-                    page.get_by_text(marker).first.wait_for(timeout=60_000)
-                    timings.append(time.monotonic() - started)
+                    data.write_text(original.replace(target.anchor, f"{target.anchor}{marker}", 1), encoding="utf-8")
+                    page.get_by_text(marker).first.wait_for(timeout=120_000)
+                    target.timings.append(time.monotonic() - started)
                     data.write_text(original, encoding="utf-8")
-                    time.sleep(3)  # let the restoring rebuild finish before the next run
-                browser.close()
-                return timings
-        finally:
+                    time.sleep(3 if len(targets) == 1 else 1)  # let the restoring rebuild start
+            browser.close()
+    finally:
+        for server in servers:
             server.terminate()
             server.wait(timeout=30)
 
@@ -73,10 +109,21 @@ def measure(runs: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    timings = measure(parser.parse_args().runs)
-    print("预览刷新时间（保存数据文件 → 浏览器显示新内容）")
-    print(f"runs: {len(timings)}  median: {statistics.median(timings):.2f} s  "
-          f"min: {min(timings):.2f} s  max: {max(timings):.2f} s")
+    parser.add_argument("--posts", type=int, nargs="*", help="edit a news post, in copies with these many posts")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        if args.posts:
+            targets = [post_target(copy_project(Path(folder) / f"posts-{n}"), n) for n in args.posts]
+            what = "保存一篇新闻"
+        else:
+            targets = [brand_target(copy_project(Path(folder) / "project"))]
+            what = "保存数据文件"
+        measure(targets, args.runs)
+    print(f"预览刷新时间（{what} → 浏览器显示新内容）")
+    for target in targets:
+        t = target.timings
+        print(f"{target.label}: runs: {len(t)}  median: {statistics.median(t):.2f} s  "
+              f"min: {min(t):.2f} s  max: {max(t):.2f} s")
 
 
 if __name__ == "__main__":

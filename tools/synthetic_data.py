@@ -10,19 +10,25 @@ a meaning, two practices, a result with figures and a case); half are sub-brands
 brand, half are tribunal projects spread over those sub-brands. Honours are spread over the years
 2000–2023 (one in ten undated), both levels and kinds, and half name a brand or project.
 
-Usage: python tools/synthetic_data.py PROJECT_DIR --brands 100 --honours 1000
+News posts (``generate_posts``) are the other axis: a court's site grows by a few posts a month.
+Each synthetic post is about 800 characters, dated over the ten years 2014–2023, in one of eight
+测试分类 categories, and every brand or project without activity records gets a synthetic log whose
+records link to those posts.
+
+Usage: python tools/synthetic_data.py PROJECT_DIR --brands 100 --honours 1000 [--posts 1000]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 MASTER = "fayao-xunzhou"
-LEVELS = ("全国", "全区", "市级", "未注明")
+LEVELS = ("全国", "全区", "县级")
 KINDS = ("集体", "个人")
 STATUSES = ("获评", "入选", "推荐参选", "肯定推广")
 
@@ -143,11 +149,98 @@ def generate(project: Path, brands_projects: int, honours: int) -> Counts:
     )
 
 
+POST_CATEGORIES = tuple(f"测试分类{n}" for n in range(1, 9))
+POST_YEARS = range(2014, 2024)
+ACTIVITY_KINDS = ("主题党日", "党课", "普法", "调解", "讲堂", "双报到", "参观学习", "培优", "其他")
+_POST_PARAGRAPH = (
+    "这是为性能基准生成的虚构新闻段落，内容全部是测试文字，不代表任何真实的活动、人物或数字。"
+    "它的篇幅与一篇普通的法院新闻相当，用来衡量网站在新闻很多时的生成速度、预览刷新和搜索索引。"
+)
+
+
+def post_slug(index: int) -> str:
+    return f"test-post-{index:04d}"
+
+
+def post_title(index: int) -> str:
+    # 枫叶调解 sits in the middle of every title: the search test looks posts up by it.
+    return f"测试新闻{index:04d}：虚构的枫叶调解活动纪实"
+
+
+def post_date_of(index: int) -> dt.date:
+    """Spread over ten years, about a hundred posts a year, never two posts on the same path."""
+    year = POST_YEARS[index % len(POST_YEARS)]
+    return dt.date(year, 1, 1) + dt.timedelta(days=(index // len(POST_YEARS)) % 365)
+
+
+def post_text(index: int) -> str:
+    number = f"{index:04d}"
+    category = POST_CATEGORIES[index % len(POST_CATEGORIES)]
+    body = "\n\n".join(f"{_POST_PARAGRAPH}（第{n}段，编号{number}。）" for n in range(1, 7))
+    return f"""---
+date: {post_date_of(index).isoformat()}
+authors:
+  - qinxiao
+categories:
+  - {category}
+slug: {post_slug(index)}
+description: 测试新闻{number}的虚构摘要，用于性能基准。
+---
+
+# {post_title(index)}
+
+测试新闻{number}的导语：这是一篇虚构的基准测试新闻，出现在新闻列表里。
+
+<!-- more -->
+
+## 测试小标题
+
+{body}
+"""
+
+
+def post_path(project: Path, index: int) -> Path:
+    return project / "docs" / "news" / "posts" / f"{post_date_of(index).isoformat()}-{post_slug(index)}.md"
+
+
+def generate_posts(project: Path, posts: int) -> int:
+    """Bring ``project/docs/news/posts`` up to ``posts`` posts, with activity records linking to them.
+
+    Returns how many synthetic posts it wrote. The real post stays; activity logs go to every brand
+    or project that has none, a record for every synthetic post, spread over those brands.
+    """
+    folder = project / "docs" / "news" / "posts"
+    for old in list(folder.glob("*-test-post-*.md")) + list((project / "data" / "activities").glob("test-*.yml")):
+        old.unlink()
+    extra = max(0, posts - len(list(folder.glob("*.md"))))
+    for index in range(extra):
+        post_path(project, index).write_text(post_text(index), encoding="utf-8")
+    data = project / "data"
+    logged = {yaml.safe_load(p.read_text(encoding="utf-8")).get("brand") for p in _existing(data, "activities")}
+    owners = [p.stem for p in _existing(data, "brands") + _existing(data, "projects")
+              if not p.stem.startswith("test-") and p.stem not in logged]
+    if not extra or not owners:
+        return extra
+    records: dict[str, list[dict]] = {owner: [] for owner in owners}
+    for index in range(extra):
+        records[owners[index % len(owners)]].append({
+            "date": post_date_of(index).isoformat(),
+            "kind": ACTIVITY_KINDS[index % len(ACTIVITY_KINDS)],
+            "title": f"测试活动{index:04d}（虚构）",
+            "figures": [{"label": "测试参加人数", "value": 10 + index % 40, "unit": "人"}],
+            "post": post_path(project, index).relative_to(project / "docs").as_posix(),
+        })
+    for owner, items in records.items():
+        _write(data / "activities" / f"test-{owner}.yml", {"brand": owner, "records": items})
+    return extra
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path, help="a copy of the project (never the real one)")
     parser.add_argument("--brands", type=int, default=100, help="brands+projects in total")
     parser.add_argument("--honours", type=int, default=1000, help="honours in total")
+    parser.add_argument("--posts", type=int, default=0, help="news posts in total (0: leave them)")
     args = parser.parse_args()
     repo = Path(__file__).resolve().parents[1]
     if args.project.resolve() == repo:
@@ -155,6 +248,8 @@ def main() -> None:
     if not (args.project / "data").is_dir():
         raise SystemExit(f"{args.project}/data is missing: copy the project first")
     print(generate(args.project, args.brands, args.honours))
+    if args.posts:
+        print(f"synthetic posts: {generate_posts(args.project, args.posts)}")
 
 
 if __name__ == "__main__":

@@ -44,8 +44,8 @@
       });
       var filtered = Object.keys(byKey).length > 0;
       status.textContent = filtered
-        ? "筛选后显示 " + shown + " 项，共 " + entries.length + " 项。"
-        : "显示全部 " + entries.length + " 项。";
+        ? "筛选后显示 " + shown + " 条。"
+        : "显示全部条目。";  // no total: the report's lists end with 等, and a nomination is no honour
       reset.disabled = !filtered;
       var count = chips.filter(function (chip) {
         return chip.getAttribute("aria-pressed") === "true";

@@ -14,6 +14,9 @@ from .problems import Problem
 from .schema import Activity, Brand, BrandCase, Honour, Project, Record, Site
 from .yaml_reader import YamlDocument
 
+# The report calls the tribunals' projects 特色党建项目: they are projects under a sub-brand, not brands.
+PROJECT_TIER = "特色党建项目"
+
 
 @dataclass
 class LoadedFile:
@@ -91,6 +94,11 @@ class Catalog:
             index[honour.brand].append(honour)
         return index
 
+    @cached_property
+    def counted_honours(self) -> list[Honour]:
+        """The honours that counts, charts and comparisons use: every one but the nominations."""
+        return [h for h in self.honours if not h.is_nomination]
+
     def projects_of(self, brand: Brand) -> list[Project]:
         return list(self._projects_by_parent.get(brand.slug, []))
 
@@ -110,9 +118,9 @@ class Catalog:
         return found if isinstance(found, Brand) else None
 
     def tier_of(self, item: BrandCase) -> str:
-        """总品牌, 子品牌 or 法庭项目."""
+        """总品牌, 子品牌 or 特色党建项目."""
         if isinstance(item, Project):
-            return "法庭项目"
+            return PROJECT_TIER
         return "总品牌" if item is self.master else "子品牌"
 
 

@@ -6,14 +6,14 @@ Dates come from the posts, never from the clock, and every text is escaped by th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
-# Posts give a date only; publish them at 09:00 Beijing time.
-PUBLISH_TIME = dt.time(9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,8 @@ class FeedEntry:
     url: str  # relative to the site root, e.g. news/2023/12/27/brand-report/
     published: dt.date
     summary: str = ""
+    # The time of day, when the post's front matter gives one (date: 2023-12-27 17:49:27+08:00).
+    published_at: dt.datetime | None = None
     authors: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
 
@@ -42,6 +44,29 @@ def post_date(meta_date: object) -> dt.date | None:
     return None
 
 
+def post_time(meta_date: object) -> dt.datetime | None:
+    """The post's moment, only when its front matter gives a time of day; naive times are Beijing time."""
+    if isinstance(meta_date, dict):
+        meta_date = meta_date.get("created")
+    if isinstance(meta_date, str):
+        try:
+            meta_date = dt.datetime.fromisoformat(meta_date) if len(meta_date) > 10 else None
+        except ValueError:
+            return None
+    if isinstance(meta_date, dt.datetime):
+        return meta_date if meta_date.tzinfo else meta_date.replace(tzinfo=BEIJING)
+    return None
+
+
+# Material writes a day-only post date as midnight UTC; the page then claims a time nobody gave.
+_MIDNIGHT_UTC = re.compile(r'datetime="(\d{4}-\d{2}-\d{2}) 00:00:00\+00:00"')
+
+
+def without_invented_time(html: str) -> str:
+    """``<time datetime="2023-12-27 00:00:00+00:00">`` → ``datetime="2023-12-27"``; real times are kept."""
+    return _MIDNIGHT_UTC.sub(r'datetime="\1"', html)
+
+
 def atom_feed(*, title: str, subtitle: str, site_url: str, entries: list[FeedEntry], language: str = "zh-CN") -> str:
     """The Atom document, newest post first. ``site_url`` must be absolute."""
     if not site_url.endswith("/"):
@@ -52,7 +77,7 @@ def atom_feed(*, title: str, subtitle: str, site_url: str, entries: list[FeedEnt
     _text(root, "id", site_url)
     _text(root, "title", title)
     _text(root, "subtitle", subtitle)
-    _text(root, "updated", _timestamp(ordered[0].published) if ordered else "1970-01-01T00:00:00Z")
+    _text(root, "updated", _timestamp(ordered[0]) if ordered else "1970-01-01T00:00:00Z")
     ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "self", "href": urljoin(site_url, FEED_FILE)})
     ET.SubElement(root, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": site_url})
     for entry in ordered:
@@ -61,8 +86,8 @@ def atom_feed(*, title: str, subtitle: str, site_url: str, entries: list[FeedEnt
         _text(node, "id", url)
         _text(node, "title", entry.title)
         ET.SubElement(node, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": url})
-        _text(node, "published", _timestamp(entry.published))
-        _text(node, "updated", _timestamp(entry.published))
+        _text(node, "published", _timestamp(entry))
+        _text(node, "updated", _timestamp(entry))
         for name in entry.authors or [title]:
             _text(ET.SubElement(node, f"{{{ATOM}}}author"), "name", name)
         for category in entry.categories:
@@ -79,5 +104,9 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     return node
 
 
-def _timestamp(day: dt.date) -> str:
-    return dt.datetime.combine(day, PUBLISH_TIME).isoformat()
+def _timestamp(entry: FeedEntry) -> str:
+    """The post's own time; for a post dated by day only, the start of that day in Beijing
+    (Atom needs a time; no time of day is made up for it)."""
+    if entry.published_at:
+        return entry.published_at.isoformat()
+    return dt.datetime.combine(entry.published, dt.time(0, 0), tzinfo=BEIJING).isoformat()

@@ -10,6 +10,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+# A post's date, optionally with the time of day it was published: 2023-12-27 17:49:27+08:00.
+POST_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?$"
 
 # Long enough for any real paragraph, short enough that a pasted file cannot
 # balloon a page.
@@ -23,6 +25,15 @@ def check_calendar_date(value: str) -> str:
     year, month, day = (parts + [1, 1])[:3]
     dt.date(year, month, day)  # raises ValueError, reported as 不是真实存在的日期
     return value
+
+
+def check_post_date(value: str) -> str:
+    check_calendar_date(value[:10])
+    return value
+
+
+# A news post's date: a whole day, with the time of day it was published if known.
+PostDate = Annotated[str, StringConstraints(pattern=POST_DATE_PATTERN), AfterValidator(check_post_date)]
 
 
 Slug = Annotated[
@@ -72,7 +83,8 @@ PartialDate = Annotated[
 ]
 
 ActivityKind = Literal["主题党日", "党课", "普法", "调解", "讲堂", "双报到", "参观学习", "培优", "其他"]
-HonourLevel = Literal["全国", "全区", "市级", "未注明"]
+# 桂平市 is a county-level city: what it awards is 县级, never 市级.
+HonourLevel = Literal["全国", "全区", "县级"]
 HonourKind = Literal["集体", "个人"]
 HonourStatus = Literal["获评", "入选", "推荐参选", "肯定推广"]
 

@@ -8,7 +8,6 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .charts import bar_chart, data_table, percent_chart, stacked_bar_chart
-from .timeline import LEVELS, timeline_groups
 from .schema import Figure, FigureSet
 from .tracking import BrandStatus
 
@@ -29,10 +28,8 @@ def figure_charts(catalog: Catalog) -> list[tuple[str, str, str | None, list[Cha
     sections = [("judicial", site.figures.title, site.figures.note, _figure_set_charts("judicial", site.figures))]
     activity = _activity_figures(catalog)
     if activity:
-        note = "来自各品牌的活动记录。来源只给出全年合计的，按全年合计记录；括号里是记录的说明。"
-        sections.append(("activity", activity.title, note, _figure_set_charts("activity", activity)))
-    if catalog.honours:
-        sections.append(("honours", "荣誉按年份和级别", "年份未注明的荣誉单列一行，不推测年份。", [_honours_chart(catalog)]))
+        sections.append(("activity", activity.title, None, _figure_set_charts("activity", activity)))
+    # No chart counts the honours: the report lists them with 等, so any total would close an open list.
     return sections
 
 
@@ -87,26 +84,6 @@ def _figure_set_charts(anchor: str, figures: FigureSet) -> list[Chart]:
             )
         )
     return charts
-
-
-def _honours_chart(catalog: Catalog) -> Chart:
-    groups = timeline_groups(catalog.honours)
-    levels = [level for level in LEVELS if any(h.level == level for h in catalog.honours)]
-    rows = [(g.label, {level: sum(h.level == level for h in g.honours) for level in levels}) for g in groups]
-    description = "；".join(
-        f"{label}共 {sum(counts.values())} 项（" + "、".join(f"{k} {v} 项" for k, v in counts.items() if v) + "）"
-        for label, counts in rows
-    )
-    table = data_table(
-        "荣誉按年份和级别（项）",
-        ["年份", *levels, "合计"],
-        [[label, *(str(counts[level]) for level in levels), str(sum(counts.values()))] for label, counts in rows],
-    )
-    chart = stacked_bar_chart(
-        "荣誉按年份和级别", rows, levels, description=description + "。", chart_id="chart-honours", unit="项",
-        show_title=False,
-    )
-    return Chart("honours-by-year", chart, table)
 
 
 def _describe(figures: list[Figure]) -> str:

@@ -29,7 +29,7 @@ def check_news_posts(docs_dir: Path, posts_folder: Path = POSTS_FOLDER) -> list[
     authors = _known_authors(docs_dir)
     problems: list[Problem] = []
     for path in sorted(folder.rglob("*.md")):
-        problems += _check_post(path, f"docs/{path.relative_to(docs_dir).as_posix()}", authors)
+        problems += _check_post(path, f"docs/{path.relative_to(docs_dir).as_posix()}", authors, docs_dir)
     return problems
 
 
@@ -46,7 +46,7 @@ def _known_authors(docs_dir: Path) -> set[str] | None:
     return set(authors) if isinstance(authors, dict) else set()
 
 
-def _check_post(path: Path, file: str, authors: set[str] | None) -> list[Problem]:
+def _check_post(path: Path, file: str, authors: set[str] | None, docs_dir: Path) -> list[Problem]:
     try:
         text, _ = decode(path.read_bytes())
     except YamlProblem as problem:
@@ -76,6 +76,14 @@ def _check_post(path: Path, file: str, authors: set[str] | None) -> list[Problem
                         f"已登记的有：{listed}。",
                     )
                 )
+    image = data.get("image")
+    if isinstance(image, dict) and isinstance(image.get("src"), str) and not (docs_dir / image["src"]).is_file():
+        problems.append(
+            Problem(
+                file, document.line_of(("image", "src")), "image.src",
+                f"找不到图片 docs/{image['src']}。请把图片放进 docs/ 下的这个位置，或改正路径（区分大小写）。",
+            )
+        )
     body = text[match.end():]
     if data.get("title") is None and not _TITLE.search(body):
         problems.append(

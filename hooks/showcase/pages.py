@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
+from .compare import compare_context
 from .infographics import figure_charts, tracking_charts
 from .schema import Activity, Brand, BrandCase, Honour, Project
 from .timeline import timeline_filters, timeline_groups
@@ -138,8 +139,8 @@ def _overview_pages(catalog: Catalog, matrix: dict[str, Any]) -> list[PageModel]
         PageModel(
             MATRIX,
             "品牌矩阵",
-            f"{catalog.master.name} 品牌矩阵：1 个总品牌、{len(catalog.sub_brands)} 个子品牌、"
-            f"{len(catalog.projects)} 个法庭特色项目。",
+            f"{catalog.master.name} 品牌矩阵：1 个总品牌和 {len(catalog.sub_brands)} 个子品牌，"
+            "以及人民法庭的特色党建项目。",
             "matrix.md.j2",
             matrix,
             hide=LANDING,
@@ -147,16 +148,15 @@ def _overview_pages(catalog: Catalog, matrix: dict[str, Any]) -> list[PageModel]
         PageModel(
             TIMELINE,
             "荣誉时间轴",
-            f"{site.court.name}及其党支部、干警获得的 {len(catalog.honours)} 项荣誉、入选与推荐，按年份排列。",
+            f"{site.court.name}及其党支部、干警获得的荣誉和肯定，按年份排列。",
             "timeline.md.j2",
-            {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog),
-             "honour_count": len(catalog.honours), "brand_of": brand_of},
+            {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog), "brand_of": brand_of},
             scripts=("javascripts/timeline.js",),
         ),
         PageModel(
             FIGURES,
             "数字图表",
-            f"{site.figures.title}、党建活动数字和荣誉统计的图表，每张图附有数据表。",
+            f"{site.figures.title}、党建活动数字和荣誉的图表，每张图附有数据表。",
             "figures.md.j2",
             {"sections": figure_charts(catalog)},
         ),
@@ -171,16 +171,16 @@ def _review_pages(catalog: Catalog, cases: list[CaseFacts]) -> list[PageModel]:
         PageModel(
             CASEBOOK,
             "案例汇编",
-            f"{court}全部 {len(cases)} 个党建品牌案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
+            f"{court}党建品牌和特色党建项目的案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
             "casebook.md.j2",
             {"cases": cases, "credit_source": credit_source},
         ),
         PageModel(
             COMPARE,
             "品牌对比",
-            f"{court}各党建品牌和法庭特色项目并排对比。",
+            f"{court}各党建品牌和特色党建项目并排对比。",
             "compare.md.j2",
-            {"cases": cases, "credit_source": credit_source},
+            {**compare_context(cases), "credit_source": credit_source},
             hide=("navigation", "toc"),  # the table needs the full width
         ),
     ]
@@ -207,10 +207,10 @@ def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str
         # MkDocs prints the whole nav on every page: a long list would make the build quadratic.
         # Past NAV_LIMIT entries a section is left out, and the matrix page lists them instead.
         *([{"子品牌": sub_brands}] if len(sub_brands) <= NAV_LIMIT else []),
-        *([{"法庭特色项目": projects}] if len(projects) <= NAV_LIMIT else []),
+        *([{"特色党建项目": projects}] if len(projects) <= NAV_LIMIT else []),
         {"荣誉时间轴": TIMELINE},
         {"数字图表": FIGURES},
-        {"审阅专区": [{"案例汇编": CASEBOOK}, {"品牌对比": COMPARE}]},
+        {"案例资料": [{"案例汇编": CASEBOOK}, {"品牌对比": COMPARE}]},
         *tracking,
     ]
 
@@ -220,7 +220,7 @@ def _nav_label(item: BrandCase, label: str) -> str:
 
 
 def _home_description(catalog: Catalog) -> str:
-    return f"{catalog.site.court.name}机关党委党建品牌“{catalog.master.name}”展示：品牌矩阵、子品牌、法庭特色项目与荣誉。"
+    return f"{catalog.site.court.name}机关党委党建品牌“{catalog.master.name}”展示：品牌矩阵、子品牌、特色党建项目与荣誉。"
 
 
 def unbreakable_names(catalog: Catalog) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from .gc_pause import collector_paused
 from .pages import PATHS, PageModel, brand_uri
 from .schema import Honour, Site
+from .timeline import UNDATED_LABEL
 
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 # Needs pymdownx.escapeall, which makes every backslash-escaped character literal.
@@ -42,8 +43,7 @@ def markdown_text(value: object) -> Markup:
 def date_label(honour: Honour) -> str:
     """An honour's date at the precision the source gives, never more."""
     if honour.date is None:
-        note = f"（来源表述：{honour.date_note}）" if honour.date_note else ""
-        return f"年份未注明{note}"
+        return UNDATED_LABEL
     return partial_date(honour.date)
 
 

@@ -1,19 +1,19 @@
 """The data schema: the single source of truth for every file under ``data/``.
 
-Validation, the JSON Schema that editors' YAML language servers read, and the
-Chinese hover help all come from these models. Field descriptions are Chinese
-because the media team reads them in their editor.
+Validation, the JSON Schema with its Chinese hover help, and the form editor's configuration all come
+from these models. Field descriptions are Chinese because the media team reads them.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import Field
 
 from .fields import (  # noqa: F401 - the shared field types belong to the schema's vocabulary
     DATE_PATTERN, DRAFT_HELP, FULL_DATE_PATTERN, MARKDOWN_MAX, PLAIN_MAX, SLUG_PATTERN, ActivityKind, HonourKind,
-    HonourLevel, HonourStatus, MarkdownText, PartialDate, PlainText, Record, Slug, check_calendar_date,
+    POST_DATE_PATTERN, HonourLevel, HonourStatus, MarkdownText, PartialDate, PlainText, PostDate, Record, Slug,
+    check_calendar_date,
 )
 
 
@@ -138,11 +138,14 @@ class Honour(Record):
     slug: Slug
     draft: bool = Field(default=False, description=DRAFT_HELP)
     title: PlainText = Field(description="荣誉名称，照来源原样填写。", examples=["全国“节约型机关”"])
-    level: HonourLevel = Field(description="级别：全国、全区、市级；来源没写就填 未注明。")
+    level: HonourLevel | None = Field(
+        default=None,
+        description="级别：全国、全区、县级（桂平市是县级市，桂平市授予的填 县级）。来源没写级别就不填，页面上也不显示。",
+    )
     kind: HonourKind = Field(description="集体荣誉还是个人荣誉。")
     status: HonourStatus = Field(
         default="获评",
-        description="获评：已获得；入选：被列为培养点等；推荐参选：只是被推荐，不是已获奖；肯定推广：经验被肯定或推广。",
+        description="获评：已获得；入选：被列为培养点等；推荐参选：只是被推荐，不计入荣誉数量；肯定推广：经验被肯定或推广。",
     )
     recipient: PlainText = Field(description="获得者：单位、党支部或个人姓名。", examples=["桂平市人民法院"])
     date: PartialDate | None = Field(
@@ -152,16 +155,17 @@ class Honour(Record):
     )
     date_note: PlainText | None = Field(
         default=None,
-        description="来源对时间的原话，例如“去年”“近年来”，帮助核对。",
+        description="来源对时间的原话，例如“去年”“近年来”，供编辑核对，页面上不显示。",
         examples=["近年来"],
     )
-    brand: Slug | None = Field(
-        default=None, description="所属品牌或法庭项目的网址名。来源没写就不填。"
-    )
+    brand: Slug | None = Field(default=None, description="所属品牌或法庭项目的网址名。来源没写就不填。")
     branch: PlainText | None = Field(default=None, description="所属党支部。来源没写就不填。")
-    source: PlainText = Field(
-        description="出处：来源报告及所在部分。", examples=["2023-12-27 报告·发挥两个作用"]
-    )
+    source: PlainText = Field(description="出处：来源报告及所在部分。", examples=["2023-12-27 报告·发挥两个作用"])
+
+    @property
+    def is_nomination(self) -> bool:
+        """A nomination (推荐参选) shows its status, and is counted among no honours."""
+        return self.status == "推荐参选"
 
     @property
     def date_precision(self) -> Literal["day", "month", "year", "unknown"]:
@@ -245,6 +249,13 @@ class Site(Record):
     """Site-wide facts: the court, the source, the year's figures and the work system."""
 
     court: Court = Field(description="法院名称、简称和负责品牌创建的党组织。")
+    url: str | None = Field(
+        default=None,
+        pattern=r"^https?://[^\s/]+(?:/\S*)?$",
+        description="网站正式发布的完整网址，例如 https://网站网址/。新闻订阅、网站地图和规范网址都用它；"
+        "不填时公开网站里不写任何完整网址，make publish 也不会发布。环境变量 SITE_URL 可临时代替它。",
+        examples=["https://www.example.gov.cn/fayao/"],
+    )
     intro: MarkdownText = Field(description="首页开头的介绍，可用 Markdown。")
     approach: PlainText = Field(description="工作思路。")
     source: SourceReport = Field(description="网站事实的唯一来源：报告的标题、作者、日期。")
@@ -255,12 +266,13 @@ class Site(Record):
     contact: Contact = Field(default_factory=Contact)
 
 
-
 class NewsPost(Record):
     """The front matter of a news post (docs/news/posts/*.md), as Material's blog reads it."""
 
-    date: Annotated[str, StringConstraints(pattern=FULL_DATE_PATTERN), AfterValidator(check_calendar_date)] = Field(
-        description="发布日期，写完整的年月日，如 2023-12-27（加不加引号都可以）。", examples=["2023-12-27"]
+    date: PostDate = Field(
+        description="发布日期，写完整的年月日，如 2023-12-27（加不加引号都可以）；知道发布时刻时可加上北京时间，"
+        "如 2023-12-27 17:49:27+08:00。",
+        examples=["2023-12-27"],
     )
     description: PlainText = Field(
         description="一两句话的摘要：显示在搜索引擎结果和新闻订阅里。",
@@ -275,6 +287,7 @@ class NewsPost(Record):
     draft: bool = Field(default=False, description=DRAFT_HELP)
     pin: bool = Field(default=False, description="填 true 时在新闻列表中置顶。")
     readtime: int | None = Field(default=None, ge=1, description="阅读时间（分钟）；不填就自动估算。")
+    image: Image | None = Field(default=None, description="配图：显示在新闻标题下面。图片放在 docs/images/，路径从 images/ 写起。")
 
 
 # Which model checks which file: the folder a file sits in decides its kind.

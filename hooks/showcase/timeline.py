@@ -12,7 +12,8 @@ from .schema import Honour, HonourKind, HonourLevel
 # In the order the schema lists them: national first.
 LEVELS: tuple[str, ...] = get_args(HonourLevel)
 KINDS: tuple[str, ...] = get_args(HonourKind)
-NO_BRAND = "none"
+# The report's own words for honours it gives no year: the group's name, never a guessed year.
+UNDATED_LABEL = "近年来"
 
 @dataclass(frozen=True)
 class YearGroup:
@@ -23,7 +24,7 @@ class YearGroup:
 
     @property
     def label(self) -> str:
-        return f"{self.year}年" if self.year else "年份未注明"
+        return f"{self.year}年" if self.year else UNDATED_LABEL
 
     @property
     def anchor(self) -> str:
@@ -41,7 +42,8 @@ def timeline_groups(honours: list[Honour]) -> list[YearGroup]:
 
 
 def _rank(honour: Honour) -> tuple:
-    return (LEVELS.index(honour.level), KINDS.index(honour.kind), honour.slug)
+    level = LEVELS.index(honour.level) if honour.level else len(LEVELS)
+    return (level, KINDS.index(honour.kind), honour.slug)
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class FilterGroup:
 
 
 def timeline_filters(catalog: Catalog) -> list[FilterGroup]:
-    """Chips for the values that occur in the data, in a fixed order."""
+    """Chips for the values that occur in the data, in a fixed order. An honour tied to no brand
+    has no brand chip: it shows under 显示全部 and the other filters."""
     honours = catalog.honours
     levels = [(v, v) for v in LEVELS if any(h.level == v for h in honours)]
     kinds = [(v, v) for v in KINDS if any(h.kind == v for h in honours)]
@@ -64,6 +67,4 @@ def timeline_filters(catalog: Catalog) -> list[FilterGroup]:
         for item in catalog.all_cases
         if item.slug in with_honours
     ]
-    if None in with_honours:
-        brands.append((NO_BRAND, "未注明品牌"))
     return [FilterGroup("level", "级别", levels), FilterGroup("kind", "类别", kinds), FilterGroup("brand", "品牌", brands)]

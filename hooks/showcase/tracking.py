@@ -46,7 +46,7 @@ class Completeness:
 
 
 def completeness(catalog: Catalog, item: BrandCase) -> Completeness:
-    honours = catalog.honours_of(item.slug)
+    honours = [h for h in catalog.honours_of(item.slug) if not h.is_nomination]  # a nomination is no honour
     fields = {name: bool(honours if name == "honours" else getattr(item, name)) for name in CASE_FIELDS}
     marks = {
         "有名称": fields["name"],

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
 from . import schema
-from .schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN
+from .schema import DATE_PATTERN, FULL_DATE_PATTERN, POST_DATE_PATTERN, SLUG_PATTERN
 from .yaml_reader import DataPath, YamlDocument
 
 TYPE_NAMES = {
@@ -118,7 +118,7 @@ def _message(model: type[BaseModel], item: dict, path: DataPath) -> str:
             return f"网址名“{item['input']}”不合规：只能用小写英文字母、数字和单个连字符，不能有空格、中文、大写、斜杠或点。{example}"
         if pattern == DATE_PATTERN:
             return f"日期“{item['input']}”写法不对：应写成 2022、2022-05 或 2022-05-01。{example}"
-        if pattern == FULL_DATE_PATTERN:
+        if pattern in (FULL_DATE_PATTERN, POST_DATE_PATTERN):
             return f"日期“{item['input']}”写法不对：新闻要写完整的年月日，如 2023-12-27。"
         if name == "post":
             return f"新闻路径“{item['input']}”不对：应写成 news/posts/文件名.md（相对于 docs/ 文件夹）。"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shlex
@@ -9,6 +10,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 from support import run_build, source_date_epoch
 
@@ -35,8 +37,11 @@ def publish(
     layout = Layout(dest)
     if dest.exists() and not dest.is_dir():
         raise PublishError(f"{dest} 是一个文件，不是文件夹；请换一个发布位置。")
-    if not os.environ.get("SITE_URL"):
-        say("提示：没有设置 SITE_URL，订阅（feed.xml）和网站地图里的网址将是 http://127.0.0.1:8000/。")
+    address_rules = _address_rules(project)
+    address = address_rules.configured_address(project)
+    if not address:
+        raise PublishError(address_rules.MISSING_MESSAGE)
+    say(f"网站网址：{address}")
     with locked(layout):
         release, policy = build_release(project, layout, say)
         running = install_nginx_conf(layout, release, policy, listen, server_name, reload_command, say)
@@ -49,6 +54,18 @@ def publish(
         say(f"发布完成：{dest} 现在是版本 {release}。")
         advise(layout, previous, running, changed=running != policy, reloaded=bool(reload_command), say=say)
         return release
+
+
+def _address_rules(project: Path) -> ModuleType:
+    """The published project's own address rule (hooks/showcase/address.py), read from its file.
+
+    Loaded here, not imported at the top: it needs PyYAML, and --rollback must run with a bare Python;
+    and by path, because ``tools/publish.py`` runs without the core on ``sys.path``.
+    """
+    spec = importlib.util.spec_from_file_location("showcase_address", project / "hooks" / "showcase" / "address.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def build_release(project: Path, layout: Layout, say) -> tuple[str, str]:

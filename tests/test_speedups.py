@@ -1,0 +1,122 @@
+"""The build's speed-ups change nothing in the output (hooks/material_speedups.py, showcase.segment_cache).
+
+A build that reuses the jieba cache of the builds before it, after an edit of a post, a data file
+or a template, must equal a clean build: no cache, and none of the speed-ups (SHOWCASE_SPEEDUPS=off).
+The copy has enough synthetic posts for the news index, an archive year and a category to run to a
+second page, so that the blog's paginated views are compared too.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from material_speedups import IdentityList
+from showcase.segment_cache import CACHE_FILE, SegmentCache
+from support import copy_project, run_build
+from synthetic_data import generate_posts, post_path
+
+EPOCH = "1703606400"
+
+
+def build(project: Path, site: Path, **env: str) -> Path:
+    result = run_build(project, site, env={"SOURCE_DATE_EPOCH": EPOCH, **env})
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+def differences(first: Path, second: Path) -> list[str]:
+    names = {p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file()}
+    others = {p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file()}
+    changed = [n for n in sorted(names & others) if (first / n).read_bytes() != (second / n).read_bytes()]
+    return sorted(names ^ others) + changed
+
+
+def clean_build(project: Path, site: Path) -> Path:
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    return build(project, site, SHOWCASE_SPEEDUPS="off")
+
+
+@pytest.mark.build
+def test_after_each_kind_of_edit_the_cached_build_equals_a_clean_one(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    generate_posts(project, 24)  # 24 posts: two index pages; two posts a year, three a category
+    cache = project / ".cache" / "showcase" / CACHE_FILE
+    warm = build(project, tmp_path / "warm")
+    assert cache.is_file()
+    # Search finds a post by a word from the middle of its title: jieba's words, from the cache or not.
+    index = json.loads((warm / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert "\u200b调解\u200b" in titles["news/2017/01/01/test-post-0003/"]
+
+    template = next(p for p in sorted(project.rglob("brand.*")) if p.suffix in (".html", ".j2") and "site" not in p.parts)
+    edits = {
+        "post": (post_path(project, 3), "\n# ", "\n# 改过的标题"),
+        "data": (project / "data" / "brands" / "xunzhou-fengqiao.yml", "summary: ", "summary: 改过的摘要"),
+        "template": (template, "{% endif %}\n", "{% endif %}\n\n改过的模板\n", ),
+    }
+    for kind, (path, old, new) in edits.items():
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{kind}: {old!r} not in {path}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        cached = build(project, tmp_path / f"{kind}-cached")
+        marker = "改过的" + new.split("改过的")[1][:2]
+        assert any(marker in page.read_text(encoding="utf-8") for page in cached.rglob("*.html")), kind
+        kept = tmp_path / f"{kind}-cache"
+        shutil.copytree(project / ".cache", kept)
+        assert differences(cached, clean_build(project, tmp_path / f"{kind}-clean")) == [], kind
+        shutil.rmtree(project / ".cache")
+        shutil.copytree(kept, project / ".cache")  # the next edit builds on the caches, as in the preview
+
+
+@pytest.mark.build
+def test_a_real_post_keeps_its_excerpt_and_the_site_its_nav_with_the_speed_ups(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    fast = build(project, tmp_path / "fast")
+    assert differences(fast, clean_build(project, tmp_path / "clean")) == []
+    index = (fast / "news" / "index.html").read_text(encoding="utf-8")
+    assert "继续阅读" in index or "md-post__action" in index  # the excerpt still offers the rest of the post
+
+
+def test_segments_come_from_the_cache_and_equal_the_segmenters(tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def segmenter(text: str):
+        calls.append(text)
+        return iter([text[:2], text[2:]])
+
+    first = SegmentCache(tmp_path, "v1", segmenter)
+    assert first.cut("法耀浔州".encode()) == ("法耀", "浔州")
+    assert first.cut("法耀浔州") == ("法耀", "浔州") and calls == ["法耀浔州"]
+    first.save()
+    second = SegmentCache(tmp_path, "v1", segmenter)
+    assert second.cut("法耀浔州") == ("法耀", "浔州") and second.misses == 0 and calls == ["法耀浔州"]
+    assert SegmentCache(tmp_path, "v2", segmenter).cut("法耀浔州") and calls == ["法耀浔州"] * 2  # new version: afresh
+    later = SegmentCache(tmp_path, "v1", segmenter)
+    later.cut("党旗引领")  # a later build no longer has 法耀浔州
+    later.save()
+    third = SegmentCache(tmp_path, "v1", segmenter)
+    third.cut("法耀浔州")
+    assert third.misses == 1 and calls[-1] == "法耀浔州"  # dropped from the cache, segmented afresh
+
+
+def test_jieba_answers_through_the_cache_as_it_does_alone(tmp_path: Path) -> None:
+    jieba = pytest.importorskip("jieba")
+    title = "测试新闻0001：虚构的枫叶调解活动纪实"
+    cache = SegmentCache(tmp_path, "jieba", jieba.cut)
+    assert cache.cut(title.encode()) == tuple(jieba.cut(title.encode()))
+
+
+def test_the_post_list_answers_in_by_identity_and_stays_fixed() -> None:
+    class Page:
+        def __eq__(self, other):  # like MkDocs' Page: equal when title and file are
+            return True
+
+    first, second = Page(), Page()
+    posts = IdentityList([first])
+    assert first in posts and second not in posts and list(posts) == [first]
+    with pytest.raises(TypeError):
+        posts.append(second)

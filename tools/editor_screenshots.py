@@ -1,0 +1,165 @@
+"""Screenshots for the guide page docs/editors/form-editor.md, taken from the real form editor.
+
+Runs tools/edit.py on a temporary copy of the project (the real data/ is never written), fills
+in the fictional examples the guide describes, and saves small PNGs into docs/editors/images/.
+
+Usage: python tools/editor_screenshots.py [--out docs/editors/images]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+from bench_editor import _wait_for_backend
+from support import REPO, chromium_launch_options, copy_project, free_port
+
+VIEWPORT = {"width": 1100, "height": 720}
+
+
+def _wait_for(url: str) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=10).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def solid_png(path: Path, width: int, height: int) -> Path:
+    """A real PNG of one colour (party red), written with zlib (no imaging library needed)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xc8\x10\x2e" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+                     + chunk(b"IEND", b""))
+    return path
+
+
+def _markdown_box(page, field: str):
+    return page.locator(f"label[for^='{field}-field']").locator("xpath=../..").get_by_role("textbox")
+
+
+def _news_shots(page, base: str, shot, temp: Path) -> None:
+    """A news post with a photo: the media library, the filled form, the publish menu, the preview."""
+    page.goto(base + "admin/#/collections/news/new")
+    page.get_by_label("日期", exact=True).fill("2024-01-15")
+    page.get_by_label("摘要", exact=True).fill("示例新闻的摘要：一两句话说清这篇新闻。")
+    page.get_by_label("网址名", exact=True).fill("shili-xinwen")
+    page.get_by_role("button", name="选择图片").click()
+    page.get_by_role("button", name="上传").wait_for()
+    shot("form-editor-media.png")
+    page.locator("input[type=file]").set_input_files(solid_png(Path(temp) / "shili-tupian.png", 480, 270))
+    page.get_by_role("button", name="选用已选中项目").click()
+    page.get_by_label("图片说明 (可选)", exact=True).fill("示例图片说明：图上是什么")
+    _markdown_box(page, "body").click()
+    page.keyboard.type("# 示例新闻标题")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    page.keyboard.type("正文第一段。")
+    page.get_by_label("图片说明 (可选)", exact=True).scroll_into_view_if_needed()
+    shot("form-editor-news-photo.png")
+    page.get_by_role("button", name="发布").first.click()
+    page.get_by_role("menuitem", name="立即发布").wait_for()
+    page.mouse.move(0, 0)
+    page.evaluate("window.scrollTo(0, 0)")
+    shot("form-editor-publish.png")
+    page.get_by_role("menuitem", name="立即发布").click()
+    page.get_by_text("已发布", exact=False).first.wait_for()
+
+    deadline = time.monotonic() + 120
+    while True:  # the preview rebuilds after the save
+        page.goto(base + "news/2024/01/15/shili-xinwen/")
+        if "示例新闻标题" in page.content() or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(2000)
+    shot("form-editor-preview.png")
+
+
+def take(out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    saved = []
+    with tempfile.TemporaryDirectory(prefix="editor-shots-") as temp:
+        project = copy_project(Path(temp) / "project")
+        shutil.copytree(REPO / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+        (project / "node_modules").symlink_to(REPO / "node_modules")
+        port, backend_port = free_port(), free_port()
+        process = subprocess.Popen(
+            [sys.executable, str(project / "tools" / "edit.py"), "--root", str(project), "--port", str(port),
+             "--backend-port", str(backend_port)], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}/"
+        try:
+            _wait_for(base + "admin/config.yml")
+            _wait_for_backend(f"http://127.0.0.1:{backend_port}/api/v1")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(**chromium_launch_options())
+                context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+
+                def fresh_page(old=None):
+                    """A new tab for each form (the login is kept in the context's storage)."""
+                    if old is not None:
+                        old.close(run_before_unload=False)
+                    new = context.new_page()
+                    new.set_default_timeout(180_000)
+                    return new
+
+                page = fresh_page()
+
+                def shot(name: str, full: bool = False) -> None:
+                    page.wait_for_timeout(600)
+                    path = out / name
+                    page.screenshot(path=path, full_page=full)
+                    saved.append(path)
+
+                page.goto(base + "admin/")
+                shot("form-editor-login.png")
+                page.get_by_role("button", name="登录").click()
+                page.get_by_text("党旗引领·法耀浔州", exact=True).first.wait_for()
+                shot("form-editor-collections.png")
+
+                page = fresh_page(page)
+                page.goto(base + "admin/#/collections/honours/new")
+                page.get_by_label("网址名", exact=True).fill("shili-rongyu")
+                page.get_by_label("标题", exact=True).fill("示例荣誉称号")
+                page.get_by_label("级别", exact=True).click()
+                page.get_by_role("option", name="全区", exact=True).wait_for()
+                shot("form-editor-honour-level.png")
+                page.get_by_role("option", name="全区", exact=True).click()
+
+                page = fresh_page(page)  # shot() photographs the current page
+                _news_shots(page, base, shot, Path(temp))
+                browser.close()
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+    return saved
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "editors" / "images")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for path in take(args.out):
+        print(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}  {path.stat().st_size // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()
