@@ -227,11 +227,6 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_post_page(output, page, config):
-    # The whole page, not only its content: news excerpts, the nav and the footer too.
-    return keep_together(output, _Build.names)
-
-
 def on_page_context(context, page, config, nav):
     date = post_date(page.meta.get("date"))
     if page.file.src_uri.startswith(_Build.settings.posts_dir + "/") and date:
@@ -250,7 +245,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return without_invented_time(output)
+    # The whole page, not only its content: news excerpts, the nav and the footer too.
+    return keep_together(without_invented_time(output), _Build.names)
 
 
 def on_post_build(config):
