@@ -155,7 +155,8 @@ def test_every_page_fits_keeps_text_together_and_tabs_to_visible_stops(layout_pa
         for _ in range(3):
             layout_page.keyboard.press("Tab")
             stops.append(layout_page.evaluate(NEXT_TAB_STOP))
-        if not all(stop["visible"] for stop in stops):
+        # "body": Tab has left the page (a short page with few links), which hides nothing.
+        if not all(stop["visible"] or stop["name"] == "body" for stop in stops):
             hidden_stops[path or "/"] = [f"{s['name']} ({'visible' if s['visible'] else 'NOT visible'})" for s in stops]
         layout_page.add_style_tag(content=NO_TRANSITIONS)
         for width in WIDTHS:
