@@ -28,13 +28,15 @@ from showcase.loader import load_catalog
 from showcase.mkdocs_messages import translate
 from showcase.news import POSTS_FOLDER
 from showcase.news_photo import with_photo
-from showcase.pages import build_nav, build_pages
+from showcase.pages import build_nav, build_pages, unbreakable_names
 from showcase.post_links import check_post_links
 from showcase.preview_only import is_preview_only, public_nav
 from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
 from showcase.settings import Settings, build_date, posts_dir_of, preview_requested
 from showcase.site_meta import footer, organization
+from showcase.stylesheets import without_comments
+from showcase.typography import keep_together
 
 log = logging.getLogger("mkdocs.hooks.showcase")
 
@@ -48,6 +50,7 @@ class _Build:
     pages: list = []
     feed_entries: list[FeedEntry] = []
     segments = None  # jieba's segments for Material's search, kept in .cache/showcase/
+    names: tuple[str, ...] = ()  # brand, project and tribunal names that never break across lines
 
 
 def _read_quoted_post_dates() -> None:
@@ -105,6 +108,7 @@ def _reword_warnings(docs_dir: Path) -> None:
 def on_config(config):
     settings = _settings(config)
     _Build.settings, _Build.renderer, _Build.pages, _Build.feed_entries = settings, None, [], []
+    _Build.names = ()
     _reword_warnings(settings.docs_dir)
     blog = _blog_plugin(config)
     if blog is not None:
@@ -120,6 +124,7 @@ def on_config(config):
         )
     except DataInvalid as error:
         raise PluginError("数据文件有错误，网站没有生成。\n" + format_report(error.problems)) from None
+    _Build.names = unbreakable_names(catalog)
     for warning in catalog.warnings:
         log.info(str(warning))
     # directory_urls: Material's offline plugin (make offline) has switched them off by now.
@@ -240,12 +245,17 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    return without_invented_time(output)
+    # The whole page, not only its content: news excerpts, the nav and the footer too.
+    return keep_together(without_invented_time(output), _Build.names)
 
 
 def on_post_build(config):
     if _Build.segments is not None:
         _Build.segments.save()
+    for sheet in config.extra_css:  # served without the comments that explain the rules
+        path = Path(config.site_dir, sheet)
+        if path.suffix == ".css" and path.is_file():
+            path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")
     if not _Build.settings.preview:
         # Material's source maps are for debugging Material itself; its comments quote localhost.
         for source_map in Path(config.site_dir, "assets").rglob("*.map"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from browser_support import distinct_paths, search_material
@@ -43,4 +45,24 @@ def test_chinese_words_find_their_page(page, site_server):
         found = top_pages(page, site_server, query)
         if expected not in found:
             misses[query] = (expected, found)
+    assert not misses, misses
+
+
+def test_an_honour_title_or_recipient_finds_the_honour_itself(page, site_server):
+    """Each honour is its own search section (its heading on the timeline): its title, or the name
+    of the person who received it, lists that entry among the first three results."""
+    from showcase.loader import load_catalog
+    from support import REPO
+
+    honours = load_catalog(REPO / "data").honours
+    # Typed as a reader would, without the quotation marks of the official title.
+    queries = [(h.title.replace("“", "").replace("”", ""), h.slug) for h in honours]
+    queries += [(h.recipient, h.slug) for h in honours if h.kind == "个人"]
+    misses = {}
+    for query, slug in queries:
+        page.goto(site_server + "honours/")
+        found = search_material(page, query)[:3]
+        entries = [(urlsplit(url).path, urlsplit(url).fragment) for url in found]
+        if ("/honours/", f"honour-{slug}-title") not in entries:
+            misses[query] = found
     assert not misses, misses

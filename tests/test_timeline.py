@@ -87,6 +87,7 @@ class TestTimelinePage:
 
     def test_each_entry_shows_its_facts_and_links_its_brand(self, source: str):
         entry = re.search(r'<li [^>]*id="honour-dangjian-chuangxin-anli"[^>]*>(.*?)</li>', source, re.S).group(0)
+        entry = re.sub(r'<span class="sc-nowrap">(.*?)</span>', r"\1", entry)  # kept-together runs (typography.py)
         assert 'data-level="全区"' in entry and 'data-kind="集体"' in entry and 'data-brand="xunzhou-fengqiao"' in entry
         for label in ("推荐对象", "级别", "类别", "所属品牌", "所属支部"):
             assert f"<dt>{label}</dt>" in entry

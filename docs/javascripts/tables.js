@@ -29,4 +29,11 @@
     window.addEventListener("load", mark);
   }
   window.addEventListener("resize", mark);
+  // A larger 字号 or 关怀模式 (care.js sets them on <html>) can make a table wider than the screen.
+  if (typeof MutationObserver !== "undefined") {
+    new MutationObserver(mark).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ["data-font-size", "data-care"],
+    });
+  }
 })();

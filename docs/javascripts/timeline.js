@@ -12,6 +12,8 @@
     var entries = Array.prototype.slice.call(document.querySelectorAll(".sc-timeline > li"));
     var status = panel.querySelector("[data-filter-status]");
     var reset = panel.querySelector("[data-filter-reset]");
+    // Phones: the chips fold behind a 筛选 button (site.css shows it below 45em only).
+    var toggle = panel.querySelector("[data-filter-toggle]");
 
     function chosen() {
       var byKey = {};
@@ -45,6 +47,10 @@
         ? "筛选后显示 " + shown + " 条。"
         : "显示全部条目。";  // no total: the report's lists end with 等, and a nomination is no honour
       reset.disabled = !filtered;
+      var count = chips.filter(function (chip) {
+        return chip.getAttribute("aria-pressed") === "true";
+      }).length;
+      if (toggle) toggle.textContent = count ? "筛选（已选 " + count + " 项）" : "筛选";
       if (updateUrl) {
         var params = new URLSearchParams();
         Object.keys(byKey).forEach(function (key) {
@@ -72,6 +78,13 @@
       apply(true);
       chips[0].focus();
     });
+    if (toggle) {
+      toggle.addEventListener("click", function () {
+        var open = toggle.getAttribute("aria-expanded") !== "true";
+        toggle.setAttribute("aria-expanded", String(open));
+        panel.classList.toggle("sc-filters--open", open);
+      });
+    }
     panel.hidden = false;
     apply(false);
   }

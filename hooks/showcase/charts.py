@@ -29,7 +29,7 @@ BAR = "#b71c1c"  # site's red, 6.6:1 on white
 TRACK_STROKE = "#767676"  # outline of the 0–100 % scale, 4.5:1 on white
 # One colour per stacked series, in order. Each takes white text at ≥ 4.5:1, and
 # lightness differs enough between neighbours that they do not rely on hue alone.
-SERIES = ("#8e1212", "#ad5700", "#1565c0", "#616161")
+SERIES = ("#8e1212", "#7d6000", "#4a0a0a", "#616161")  # dark red, dark gold, near-black red, grey
 SEGMENT_TEXT = "#ffffff"
 
 WIDTH = 240
@@ -54,19 +54,21 @@ _MARKDOWN_CHARS = {ord(c): f"&#{ord(c)};" for c in "\\`*_[]!{}~^="}
 
 
 def bar_chart(
-    title: str, items: list[tuple[str, float, str]], *, description: str, chart_id: str
+    title: str, items: list[tuple[str, float, str]], *, description: str, chart_id: str, show_title: bool = True
 ) -> Markup:
-    """Horizontal bars scaled to the largest value; each item is (label, value, value as shown)."""
+    """Horizontal bars scaled to the largest value; each item is (label, value, value as shown).
+    ``show_title=False`` leaves the title out of the drawing (it still names the chart): a heading shows it."""
     _check_values(items, upper=math.inf)
-    return _bars(title, items, description, chart_id, scale=max(v for _, v, _ in items), track=False)
+    scale = max(v for _, v, _ in items)
+    return _bars(title, items, description, chart_id, scale=scale, track=False, show_title=show_title)
 
 
 def percent_chart(
-    title: str, items: list[tuple[str, float, str]], *, description: str, chart_id: str
+    title: str, items: list[tuple[str, float, str]], *, description: str, chart_id: str, show_title: bool = True
 ) -> Markup:
     """Rates on a fixed 0–100 scale, drawn inside an outlined track; the rate is written after it."""
     _check_values(items, upper=100)
-    return _bars(title, items, description, chart_id, scale=100, track=True)
+    return _bars(title, items, description, chart_id, scale=100, track=True, show_title=show_title)
 
 
 def stacked_bar_chart(
@@ -77,6 +79,7 @@ def stacked_bar_chart(
     description: str,
     chart_id: str,
     unit: str = "",
+    show_title: bool = True,
 ) -> Markup:
     """One bar per row, one segment per series, with a legend and the counts written as text.
 
@@ -98,7 +101,7 @@ def stacked_bar_chart(
     bar_space = _bar_space(total_texts)
     unit_width = bar_space / max(max(totals), 1)
 
-    out, y = _title(title)
+    out, y = _title(title, show_title)
     y = _legend(out, series, y) + ROW_GAP
     for (label, counts), total_text in zip(rows, total_texts):
         y = _label(out, label, y)
@@ -139,10 +142,10 @@ def data_table(caption: str, headers: list[str], rows: list[list[str]]) -> Marku
     return Markup("\n".join(lines))
 
 
-def _bars(title, items, description, chart_id, *, scale: float, track: bool) -> Markup:
+def _bars(title, items, description, chart_id, *, scale: float, track: bool, show_title: bool) -> Markup:
     """Shared body of bar_chart and percent_chart."""
     bar_space = _bar_space([shown for _, _, shown in items])
-    out, y = _title(title)
+    out, y = _title(title, show_title)
     y += ROW_GAP
     for label, value, shown in items:
         y = _label(out, label, y)
@@ -179,9 +182,11 @@ def _bar_space(value_texts: list[str]) -> float:
     return WIDTH - value_space
 
 
-def _title(title: str) -> tuple[list[str], float]:
+def _title(title: str, visible: bool = True) -> tuple[list[str], float]:
     """The visible title, wrapped; returns its lines and the y below it."""
     out, y = [], 0.0
+    if not visible:
+        return out, y
     for line in _wrap(_clean(title), WIDTH, TITLE_SIZE):
         out.append(_text(line, 0, y + 17, size=TITLE_SIZE, fill=TITLE, bold=True, cls="title"))
         y += LINE

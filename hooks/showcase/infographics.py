@@ -19,6 +19,7 @@ class Chart:
     anchor: str
     svg: Markup
     table: Markup
+    label: str = ""  # a short heading when a section has more than one chart ("数量", "比率")
 
 
 def figure_charts(catalog: Catalog) -> list[tuple[str, str, str | None, list[Chart]]]:
@@ -61,8 +62,10 @@ def _figure_set_charts(anchor: str, figures: FigureSet) -> list[Chart]:
                     [(f.label, f.value, f.display) for f in counts],
                     description=_describe(counts),
                     chart_id=f"chart-{anchor}-counts",
+                    show_title=False,  # the page's heading says it
                 ),
                 _table(figures.title + ("：数量" if rates else ""), counts),
+                "数量" if rates else "",
             )
         )
     if rates:
@@ -74,8 +77,10 @@ def _figure_set_charts(anchor: str, figures: FigureSet) -> list[Chart]:
                     [(f.label, f.value, f.display) for f in rates],
                     description=_describe(rates),
                     chart_id=f"chart-{anchor}-rates",
+                    show_title=False,
                 ),
                 _table(figures.title + "：比率", rates),
+                "比率" if counts else "",
             )
         )
     return charts

@@ -12,6 +12,7 @@ from .infographics import figure_charts, tracking_charts
 from .schema import Activity, Brand, BrandCase, Honour, Project
 from .timeline import timeline_filters, timeline_groups
 from .tracking import STALE_AFTER_DAYS, dashboard, recent_quarters, yearly_figures
+from .typography import joined_name
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ PATHS = PagePaths()
 HOME, MATRIX, TIMELINE, FIGURES = PATHS.home, PATHS.matrix, PATHS.timeline, PATHS.figures
 CASEBOOK, COMPARE, TRACKING = PATHS.casebook, PATHS.compare, PATHS.tracking
 NAV_LIMIT = 30
+# Landing pages (home, matrix) show no nav or contents column on desktop: the hero and grid span the page.
+LANDING = ("navigation", "toc")
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,9 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
     tracking dashboard, judged as of that day (editors' preview only).
     """
     facts = case_facts(catalog)
-    pages = [*_overview_pages(catalog, facts), *_review_pages(catalog, list(facts.values()))]
+    matrix = {"master": facts[catalog.master.slug], "sub_brands": [facts[b.slug] for b in catalog.sub_brands],
+              "projects": [facts[p.slug] for p in catalog.projects]}
+    pages = [*_overview_pages(catalog, matrix), *_review_pages(catalog, list(facts.values()))]
     if tracking_as_of is not None:
         pages.append(
             PageModel(
@@ -109,21 +114,28 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
         context = {"item": item, "parent": case.parent, "tier": case.tier, "projects": case.projects,
                    "honours": case.honours, "activities": case.activities,
                    "figures_by_year": case.figures_by_year, "is_master": case.is_master,
-                   "credit_source": item.from_report}
+                   "credit_source": item.from_report, "siblings": _siblings(catalog, case),
+                   "master": matrix["master"], "sub_brands": matrix["sub_brands"]}
         pages.append(PageModel(brand_uri(item), item.name, item.summary or f"{court}党建品牌：{item.name}",
                                "brand.md.j2", context))
     return pages
 
 
-def _overview_pages(catalog: Catalog, facts: dict[str, CaseFacts]) -> list[PageModel]:
+def _siblings(catalog: Catalog, case: CaseFacts) -> list[BrandCase]:
+    """The other cases under the same parent: a project's fellow projects, a sub-brand's fellow sub-brands."""
+    if case.parent is None:
+        return []
+    kin = catalog.projects_of(case.parent) if isinstance(case.item, Project) else catalog.sub_brands
+    return [other for other in kin if other is not case.item]
+
+
+def _overview_pages(catalog: Catalog, matrix: dict[str, Any]) -> list[PageModel]:
     """Home, the brand matrix, the honours timeline and the figures."""
     site = catalog.site
-    matrix = {"master": facts[catalog.master.slug], "sub_brands": [facts[b.slug] for b in catalog.sub_brands],
-              "projects": [facts[p.slug] for p in catalog.projects]}
     brand_of = {h.slug: catalog.find(h.brand) for h in catalog.honours if h.brand}
     return [
         PageModel(HOME, f"{site.court.name}{site.court.party_committee}党建品牌", _home_description(catalog),
-                  "home.md.j2", matrix),
+                  "home.md.j2", matrix, hide=LANDING),
         PageModel(
             MATRIX,
             "品牌矩阵",
@@ -131,6 +143,7 @@ def _overview_pages(catalog: Catalog, facts: dict[str, CaseFacts]) -> list[PageM
             "以及人民法庭的特色党建项目。",
             "matrix.md.j2",
             matrix,
+            hide=LANDING,
         ),
         PageModel(
             TIMELINE,
@@ -185,7 +198,8 @@ def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str
     """The generated part of the nav, in MkDocs' nav format, ordered as in the data."""
     tracking = [{"品牌跟踪问效": TRACKING}] if with_tracking else []
     sub_brands = [{_nav_label(b, b.name): brand_uri(b)} for b in catalog.sub_brands]
-    projects = [{_nav_label(p, p.full_name): brand_uri(p)} for p in catalog.projects]
+    # A project breaks before its 【】 if it must, never inside its name.
+    projects = [{_nav_label(p, f"{p.tribunal}【{joined_name(p.name)}】"): brand_uri(p)} for p in catalog.projects]
     return [
         {"首页": HOME},
         {"品牌矩阵": MATRIX},
@@ -207,3 +221,11 @@ def _nav_label(item: BrandCase, label: str) -> str:
 
 def _home_description(catalog: Catalog) -> str:
     return f"{catalog.site.court.name}机关党委党建品牌“{catalog.master.name}”展示：品牌矩阵、子品牌、特色党建项目与荣誉。"
+
+
+def unbreakable_names(catalog: Catalog) -> tuple[str, ...]:
+    """Names that must never break across lines: the court, every brand, project and tribunal."""
+    names = [catalog.site.court.name]
+    for item in catalog.all_cases:
+        names += [item.name, item.tribunal] if isinstance(item, Project) else [item.name]
+    return tuple(dict.fromkeys(names))

@@ -1,0 +1,111 @@
+"""Chinese line breaking on finished HTML: what must stay on one line, and one date form.
+
+Browsers may break a line between any two Chinese characters. That splits a number from its
+unit ("13756 / 件"), a brand name inside a heading ("党旗引领·法耀浔/州") and starts lines with
+"·". ``keep_together`` wraps such runs in ``<span class="sc-nowrap">`` (site.css: no wrapping
+inside) in the text of a page, never in tags, attributes, code, scripts or SVG. It also writes
+spaced dates ("2023 年 12 月 27 日") and ISO dates in running text in the site's one form,
+2023年12月27日.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+NOWRAP_CLASS = "sc-nowrap"
+# Text inside these elements is left alone: code is literal, SVG and <title> take no <span>,
+# and a <time> is kept on one line by site.css.
+_SKIPPED = {"code", "pre", "script", "style", "svg", "title", "textarea", "kbd", "time"}
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+
+# Units that follow a number in the court's texts. 多/余 ("20多次") belong to the number.
+_UNITS = (
+    "小时|分钟|万元|亿元|个月|周年|"
+    "%|％|‰|件|次|个|项|名|人|期|家|场|篇|元|万|亿|天|户|起|份|条|批|届|位|座|所|支|种|类|堂|节|"
+    "年|月|日|岁|倍|号|部|本|幅|组|队|宗|单|封|张|对|轮|课|余人"
+)
+_DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日"
+_NUMBER = rf"(?:第)?\d+(?:[.,]\d+)*(?:多|余)?(?:{_UNITS})"
+_SPACED_DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?")
+_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+# A space before "·" would let a line start with it: the space becomes a no-break space.
+_SPACE_BEFORE_DOT = re.compile(r"[ \t\n]+·")
+
+
+# Punctuation inside a name where a browser may break a line even with `word-break: keep-all`.
+_BREAKABLE_PUNCTUATION = re.compile(r"([，、；：“”‘’（）《》])")
+WORD_JOINER = "\u2060"
+
+
+def joined_name(name: str) -> str:
+    """``name`` with word joiners around its punctuation, for text that takes no markup (the nav).
+
+    With ``word-break: keep-all`` (site.css) a line then breaks nowhere inside the name.
+    """
+    return _BREAKABLE_PUNCTUATION.sub(rf"{WORD_JOINER}\1{WORD_JOINER}", name)
+
+
+def one_date_form(text: str) -> str:
+    """2023 年 12 月 27 日 and 2023-12-27 → 2023年12月27日 (an impossible ISO date stays as it is)."""
+    text = _SPACED_DATE.sub(_joined_date, text)
+    return _ISO_DATE.sub(_iso_date, text)
+
+
+def _joined_date(match: re.Match) -> str:
+    year, month, day = match.groups()
+    return f"{year}年" + (f"{int(month)}月" if month else "") + (f"{int(day)}日" if day else "")
+
+
+def _iso_date(match: re.Match) -> str:
+    year, month, day = (int(part) for part in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return match.group(0)
+    return f"{year}年{month}月{day}日"
+
+
+@functools.lru_cache(maxsize=8)
+def _pattern(names: tuple[str, ...]) -> re.Pattern:
+    # Longest first, so that a name containing another is kept whole; a project's 【】 stay with it.
+    escaped = [f"【?{re.escape(name)}】?" for name in sorted(set(names), key=len, reverse=True) if name]
+    parts = [*escaped, _DATE, _NUMBER, r"[^\s<>·]·"]
+    return re.compile("|".join(f"(?:{part})" for part in parts))
+
+
+def keep_together(html: str, names: Iterable[str] = ()) -> str:
+    """``html`` with numbers and units, dates, ``names`` and "x·" each unbreakable."""
+    pattern = _pattern(tuple(names))
+    out: list[str] = []
+    skipping: list[str] = []
+    for piece in _TAG.split(html):
+        if not piece:
+            continue
+        if piece.startswith("<"):
+            out.append(piece)
+            _track(piece, skipping)
+            continue
+        if skipping:
+            out.append(piece)
+            continue
+        text = _SPACE_BEFORE_DOT.sub("\u00a0·", one_date_form(piece))
+        out.append(pattern.sub(lambda m: f'<span class="{NOWRAP_CLASS}">{m.group(0)}</span>', text))
+    return "".join(out)
+
+
+def _track(tag: str, skipping: list[str]) -> None:
+    """Keep the stack of open skipped elements (code, svg, ...) up to date."""
+    if tag.startswith("<!--"):
+        return
+    match = _TAG_NAME.match(tag)
+    if not match:
+        return
+    name = match.group(1).lower()
+    if name not in _SKIPPED:
+        return
+    if tag.startswith("</"):
+        if name in skipping:
+            del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
+    elif not tag.rstrip().endswith("/>"):
+        skipping.append(name)

@@ -1,0 +1,52 @@
+"""Unit tests of the keep-together pass on finished HTML (hooks/showcase/typography.py)."""
+
+from __future__ import annotations
+
+from showcase.typography import WORD_JOINER, joined_name, keep_together, one_date_form
+
+NAMES = ("党旗引领·法耀浔州", "党旗引领", "金田法庭")
+
+
+def kept(html: str) -> str:
+    return keep_together(html, NAMES)
+
+
+def test_numbers_stay_with_their_units():
+    assert kept("<p>受理案件13756件，结案率87.26%，开展20多次。</p>") == (
+        '<p>受理案件<span class="sc-nowrap">13756件</span>，结案率<span class="sc-nowrap">87.26%</span>，'
+        '开展<span class="sc-nowrap">20多次</span>。</p>'
+    )
+
+
+def test_a_name_is_kept_whole_and_the_longest_name_wins():
+    assert kept("<h1>党旗引领·法耀浔州</h1>") == '<h1><span class="sc-nowrap">党旗引领·法耀浔州</span></h1>'
+    assert kept("<p>金田法庭【温情】</p>") == '<p><span class="sc-nowrap">金田法庭</span>【温情】</p>'
+    # A project's brackets stay with its name: no line ends with "【".
+    assert keep_together("<a>金田法庭【温情】</a>", ("金田法庭", "温情")) == (
+        '<a><span class="sc-nowrap">金田法庭</span><span class="sc-nowrap">【温情】</span></a>'
+    )
+
+
+def test_no_line_starts_with_a_middle_dot():
+    # The dot is glued to the character before it, and a space before it stops being a break.
+    assert kept("<p>级别 · 类别</p>") == "<p>级别\u00a0· 类别</p>"
+    assert kept("<p>红心·护航</p>") == '<p>红<span class="sc-nowrap">心·</span>护航</p>'
+
+
+def test_tags_attributes_code_and_svg_are_left_alone():
+    html = '<a title="2023年 件" href="/x/13756件">x</a><code>8期</code><svg><text>2023年</text></svg><pre>3次</pre>'
+    assert kept(html) == html
+    assert kept("<code>1次</code>2次") == '<code>1次</code><span class="sc-nowrap">2次</span>'
+
+
+def test_one_date_form():
+    assert one_date_form("截至 2023 年 12 月报告") == "截至 2023年12月报告"
+    assert one_date_form("2023 年 12 月 27 日刊发") == "2023年12月27日刊发"
+    assert one_date_form("发布于 2023-12-27。") == "发布于 2023年12月27日。"
+    assert one_date_form("编号 2022-02-30-1 与 2024-13-01") == "编号 2022-02-30-1 与 2024-13-01"
+
+
+def test_joined_name_glues_its_punctuation():
+    assert joined_name("党建赋能，优化营商") == f"党建赋能{WORD_JOINER}，{WORD_JOINER}优化营商"
+    assert joined_name("诉源治理新“枫”景").replace(WORD_JOINER, "") == "诉源治理新“枫”景"
+    assert joined_name("温情调解和美家事") == "温情调解和美家事"
