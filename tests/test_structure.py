@@ -122,3 +122,11 @@ def test_templates_take_page_paths_and_data_from_the_page_model():
         assert "catalog" not in text, template.name  # the page model carries the data
         assert not [path for path in generated if f'"{path}"' in text or f"({path})" in text], template.name
     assert not list((REPO / "overrides").rglob("*.md.j2"))  # Material's custom_dir holds only Material's overrides
+
+
+def test_the_hook_file_defines_each_event_handler_once():
+    # A second `def on_post_page` silently replaces the first: MkDocs calls only the last one.
+    tree = ast.parse((REPO / "hooks" / "mkdocs_hooks.py").read_text(encoding="utf-8"))
+    names = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
+    assert [name for name in set(names) if names.count(name) > 1] == []
+    assert "on_post_page" in names and "on_config" in names
