@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -35,9 +36,16 @@ def pdf(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     _require(not missing, f"{', '.join(missing)} missing: apt-get install -y poppler-utils zbar-tools")
     out = tmp_path_factory.mktemp("dossier") / "dossier.pdf"
-    refused = dossier.make_dossier(built_site, out, ADDRESS)
+    refused = in_own_thread(dossier.make_dossier, built_site, out, ADDRESS)
     assert refused == []  # printed from file:// alone
     return out
+
+
+def in_own_thread(function, *args):
+    """Run ``function`` in a thread of its own: the dossier tool uses Playwright's sync API, which
+    refuses a thread whose asyncio loop pytest-playwright's browser fixtures already run."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
 
 
 def bookmarks(path: Path) -> list[tuple[int, str, int]]:
@@ -192,7 +200,7 @@ def test_missing_chromium_or_address_gets_a_chinese_message(monkeypatch, capsys)
 def test_printed_without_an_address_it_has_no_qr_code(built_site: Path, tmp_path: Path):
     _require(CHROMIUM.exists() and shutil.which("zbarimg") is not None, "Chromium or zbarimg missing")
     out = tmp_path / "no-address.pdf"
-    assert dossier.make_dossier(built_site, out, None) == []
+    assert in_own_thread(dossier.make_dossier, built_site, out, None) == []
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "page")], check=True)
     for image in sorted(tmp_path.glob("page-*.png")):
         result = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True)

@@ -113,7 +113,8 @@ def _publish(page) -> None:
 
 
 def _choose(page, label: str, option: str) -> None:
-    page.get_by_label(label, exact=True).click()
+    # An optional field's label carries Decap's "可选" mark after the name.
+    page.get_by_label(re.compile("^" + re.escape(label) + r"(\s*[（(]?可选[)）]?)?$")).click()
     page.get_by_role("option", name=option, exact=True).click()
 
 
