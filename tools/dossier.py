@@ -95,13 +95,19 @@ def cases_of(repo: Path = REPO) -> list[Case]:
 def heading_title(title: str) -> str:
     """A bookmark's title as the heading reads.
 
-    Chromium 156 sometimes gives a heading at the top of a page its text twice ("案例汇编案例汇编"),
-    apparently once per layout attempt: the doubled half is dropped.
+    Chromium 156 sometimes gives a heading at the top of a page each of its text runs twice
+    ("6. 6. 天平向党·诉服先锋天平向党·诉服先锋", a run per name span), apparently once per layout
+    attempt: every run repeated at once (two characters or more) is kept once.
     """
     title = title.strip()
-    half = len(title) // 2
-    if len(title) % 2 == 0 and half and title[:half] == title[half:]:
-        return title[:half]
+    i = 0
+    while i < len(title):
+        for size in range((len(title) - i) // 2, 1, -1):
+            if title[i:i + size] == title[i + size:i + 2 * size]:
+                title = title[:i + size] + title[i + 2 * size:]
+                break
+        else:
+            i += 1
     return title
 
 
