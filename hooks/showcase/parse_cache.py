@@ -9,16 +9,15 @@ that fail to parse are never cached: their errors are worked out afresh every ti
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from . import yaml_reader, yaml_slips
+from .cache_files import write_atomically
 from .yaml_reader import Note, YamlDocument, parse_bytes
 
 # Beside Material's own plugin caches, in the project's git-ignored .cache/ folder.
@@ -60,14 +59,7 @@ class ParseCache:
         """Keep the documents parsed or used in this run (so deleted files drop out). Best effort."""
         if self.folder is None or self._used.keys() == self._stored.keys():
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            # Written beside the target and renamed over it, so a concurrent build never reads half a file.
-            with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as handle:
-                pickle.dump({"version": self.version, "entries": self._used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, self.folder / CACHE_FILE)
-        except OSError:
-            pass  # a read-only checkout still builds, only without the cache
+        write_atomically(self.folder, CACHE_FILE, {"version": self.version, "entries": self._used})
 
     def _read(self) -> dict[bytes, _Entry]:
         try:

@@ -9,11 +9,11 @@ cached answer is always the answer jieba would give; runs not used in a build dr
 
 from __future__ import annotations
 
-import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from .cache_files import write_atomically
 
 CACHE_FILE = "jieba-segments.pickle"
 
@@ -54,14 +54,7 @@ class SegmentCache:
         """Keep the texts segmented in this build, so that old ones drop out. Best effort."""
         if self.folder is None or not self._used or self._used.keys() == self._stored.keys():
             return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            # Written beside the target and renamed over it, so a concurrent build never reads half a file.
-            with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".tmp", delete=False) as handle:
-                pickle.dump({"version": self.version, "segments": self._used}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, self.folder / CACHE_FILE)
-        except OSError:
-            pass  # a read-only checkout still builds, only without the cache
+        write_atomically(self.folder, CACHE_FILE, {"version": self.version, "segments": self._used})
 
     def _read(self) -> dict[str, tuple[str, ...]]:
         try:
