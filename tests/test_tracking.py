@@ -109,7 +109,7 @@ def test_an_added_record_updates_brand_page_and_dashboard(tmp_path: Path, monkey
     board = main_text(site / "tracking/index.html")
     assert "判断日期：2026年11月27日" in board
     row = next(line for line in board.split("金田法庭【温情调解和美家事】")[1:2])
-    assert "2026-10-20" in row
+    assert "2026年10月20日" in row  # the site's one date form
     assert board.count("超过 90 天没有活动") == 9  # every brand but 金田 (2023's records are long past)
 
     monkeypatch.delenv("SHOWCASE_PREVIEW")
