@@ -18,3 +18,17 @@ def write_atomically(folder: Path, name: str, payload: object) -> None:
         os.replace(handle.name, folder / name)
     except OSError:
         pass
+
+
+def read_versioned(folder: Path, name: str, version: object, key: str) -> dict:
+    """The ``key`` entry of a cache file written for ``version``; empty when there is none yet, or it
+    is truncated, foreign or of another version (everything is then worked out again)."""
+    try:
+        with open(folder / name, "rb") as handle:
+            stored = pickle.load(handle)
+    except Exception:
+        return {}
+    if not isinstance(stored, dict) or stored.get("version") != version:
+        return {}
+    entries = stored.get(key)
+    return entries if isinstance(entries, dict) else {}

@@ -9,7 +9,6 @@ that fail to parse are never cached: their errors are worked out afresh every ti
 from __future__ import annotations
 
 import hashlib
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 import yaml
 
 from . import yaml_reader, yaml_slips
-from .cache_files import write_atomically
+from .cache_files import read_versioned, write_atomically
 from .yaml_reader import Note, YamlDocument, parse_bytes
 
 # Beside Material's own plugin caches, in the project's git-ignored .cache/ folder.
@@ -62,11 +61,4 @@ class ParseCache:
         write_atomically(self.folder, CACHE_FILE, {"version": self.version, "entries": self._used})
 
     def _read(self) -> dict[bytes, _Entry]:
-        try:
-            with open(self.folder / CACHE_FILE, "rb") as handle:
-                stored = pickle.load(handle)
-        except Exception:  # none yet, or a truncated or foreign file: parse everything again
-            return {}
-        if not isinstance(stored, dict) or stored.get("version") != self.version:
-            return {}
-        return stored.get("entries", {})
+        return read_versioned(self.folder, CACHE_FILE, self.version, "entries")

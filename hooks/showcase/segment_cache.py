@@ -9,11 +9,10 @@ cached answer is always the answer jieba would give; runs not used in a build dr
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .cache_files import write_atomically
+from .cache_files import read_versioned, write_atomically
 
 CACHE_FILE = "jieba-segments.pickle"
 
@@ -57,12 +56,4 @@ class SegmentCache:
         write_atomically(self.folder, CACHE_FILE, {"version": self.version, "segments": self._used})
 
     def _read(self) -> dict[str, tuple[str, ...]]:
-        try:
-            with open(self.folder / CACHE_FILE, "rb") as handle:
-                stored = pickle.load(handle)
-        except Exception:  # none yet, or a truncated or foreign file: segment everything again
-            return {}
-        if not isinstance(stored, dict) or stored.get("version") != self.version:
-            return {}
-        segments = stored.get("segments")
-        return segments if isinstance(segments, dict) else {}
+        return read_versioned(self.folder, CACHE_FILE, self.version, "segments")
