@@ -35,6 +35,7 @@ from showcase.problems import DataInvalid, format_report
 from showcase.render import Renderer
 from showcase.settings import Settings, build_date, posts_dir_of, preview_requested
 from showcase.site_meta import footer, organization
+from showcase.asset_bundles import plan_bundles
 from showcase.stylesheets import without_comments
 from showcase.typography import keep_together
 
@@ -51,6 +52,7 @@ class _Build:
     feed_entries: list[FeedEntry] = []
     segments = None  # jieba's segments for Material's search, kept in .cache/showcase/
     names: tuple[str, ...] = ()  # brand, project and tribunal names that never break across lines
+    bundles: list = []  # showcase.asset_bundles: the site's stylesheets and scripts, one file each
 
 
 def _read_quoted_post_dates() -> None:
@@ -109,6 +111,7 @@ def on_config(config):
     settings = _settings(config)
     _Build.settings, _Build.renderer, _Build.pages, _Build.feed_entries = settings, None, [], []
     _Build.names = ()
+    _Build.bundles = _bundle_assets(config)
     _reword_warnings(settings.docs_dir)
     blog = _blog_plugin(config)
     if blog is not None:
@@ -170,6 +173,18 @@ def _settings(config) -> Settings:
     )
 
 
+def _bundle_assets(config) -> list:
+    """Serve extra_css, and the extra_javascript that has no attributes, as one file each."""
+    plain = [str(s) for s in config.extra_javascript if isinstance(s, str) or not (s.type or s.defer or s.async_)]
+    bundles = plan_bundles([str(sheet) for sheet in config.extra_css], plain)
+    for bundle in bundles:
+        option = "extra_css" if bundle.uri.endswith(".css") else "extra_javascript"
+        entries = [entry for entry in config[option] if str(entry) not in bundle.sources]
+        entries.insert([str(entry) for entry in config[option]].index(bundle.sources[0]), bundle.uri)
+        config[option] = entries
+    return bundles
+
+
 def _blog_plugin(config):
     """Material's blog plugin ("material/blog", or "blog" in older configurations), if enabled."""
     for name, plugin in config.plugins.items():
@@ -188,6 +203,11 @@ def _escaped(nav):
 
 
 def on_files(files, config):
+    for bundle in _Build.bundles:
+        for source in bundle.sources:
+            files.remove(files.get_file_from_path(source))
+        text = bundle.combine(lambda source: Path(config.docs_dir, source).read_text(encoding="utf-8"))
+        files.append(File.generated(config, bundle.uri, content=text))
     for page, content in _Build.renderer.render_all(_Build.pages):
         files.append(File.generated(config, page.src_uri, content=content))
     if _Build.settings.preview:  # the form editor (make edit) exists in the editors' preview only
@@ -252,7 +272,9 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     if _Build.segments is not None:
         _Build.segments.save()
-    for sheet in config.extra_css:  # served without the comments that explain the rules
+    bundled = {bundle.uri for bundle in _Build.bundles}  # already without comments
+    for sheet in [s for s in [*config.extra_css, *config.extra.get("print_css", [])] if s not in bundled]:
+        # Served without the comments that explain the rules.
         path = Path(config.site_dir, sheet)
         if path.suffix == ".css" and path.is_file():
             path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -154,3 +154,34 @@ def test_filters_work_from_the_keyboard(page, site_server):
     page.keyboard.press("Enter")
     assert set(visible_entries(page)) and len(visible_entries(page)) == 10
     assert reset.is_disabled()
+
+
+SCROLL_AREAS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(w => ({
+    scrolls: w.scrollWidth > w.clientWidth + 1, tabindex: w.getAttribute('tabindex'),
+    role: w.getAttribute('role'), label: w.getAttribute('aria-label') || ''}))"""
+
+
+def _scroll_areas_match_their_tables(page) -> list[dict]:
+    """Wait until tables.js has looked at every scroll area; return them."""
+    page.wait_for_function(f"({SCROLL_AREAS})().every(a => a.scrolls === (a.tabindex === '0'))", timeout=5000)
+    return page.evaluate(SCROLL_AREAS)
+
+
+@pytest.mark.parametrize("path", ["compare/", "figures/"])
+def test_a_table_that_scrolls_is_a_named_keyboard_stop_and_follows_the_screen(page, site_server, path):
+    """tables.js: a scroll area is focusable and named only while its table is wider than it, also
+    after the screen turns or narrows (the ResizeObserver), not only at load."""
+    page.set_viewport_size(DESKTOP)
+    page.goto(site_server + path, wait_until="networkidle")
+    wide = _scroll_areas_match_their_tables(page)
+    assert wide
+    page.set_viewport_size(PHONE)
+    narrow = _scroll_areas_match_their_tables(page)
+    if path == "compare/":
+        assert not all(area["scrolls"] for area in wide), "the comparison fits 1280 px"
+        assert all(area["scrolls"] for area in narrow), "and scrolls on a phone"
+    for area in narrow:
+        if area["scrolls"]:
+            assert area["role"] == "region" and area["label"].endswith("（可左右滑动）"), area
+    page.set_viewport_size(DESKTOP)
+    assert _scroll_areas_match_their_tables(page) == wide

@@ -122,7 +122,7 @@ def test_site_is_zh_cn_with_system_fonts(built_site: Path):
     for page in html_pages(built_site):
         head = page.read_text(encoding="utf-8")[:400]
         assert '<html lang="zh-CN"' in head, page
-    css = (built_site / "stylesheets/site.css").read_text(encoding="utf-8")
+    css = (built_site / "stylesheets/showcase.css").read_text(encoding="utf-8")  # site.css, bundled
     assert '"PingFang SC"' in css and '"Microsoft YaHei"' in css and '"Noto Sans CJK SC"' in css
 
 
@@ -180,3 +180,22 @@ def test_bad_data_stops_the_build_with_a_chinese_message(tmp_path: Path):
     assert "数据文件有错误" in output
     assert "data/honours/li-yanqiang.yml:" in output and "字段 level" in output
     assert "Traceback" not in output
+
+
+def test_our_stylesheets_and_scripts_arrive_as_one_file_each_and_print_css_waits_for_print(built_site: Path):
+    """showcase.asset_bundles: the sources listed in mkdocs.yml, joined in order; none served on its own."""
+    bundled = {
+        "stylesheets/showcase.css": ["stylesheets/site.css", "stylesheets/care.css"],
+        "javascripts/showcase.js": ["javascripts/tables.js", "javascripts/care.js", "javascripts/offscreen.js"],
+    }
+    for uri, sources in bundled.items():
+        text = (built_site / uri).read_text(encoding="utf-8")
+        marks = [text.find(("/* " if uri.endswith(".css") else "// ") + source) for source in sources]
+        assert -1 not in marks and marks == sorted(marks), (uri, marks)
+        assert not any((built_site / source).exists() for source in sources)
+    assert "/* stylesheets/site.css */\n:root {" in (built_site / "stylesheets/showcase.css").read_text(encoding="utf-8")
+    for page in html_pages(built_site):
+        names = [url.split("/")[-1] for url in read_page(page).resources if "assets/" not in url]  # not Material's
+        ours = [name for name in names if name.endswith((".css", ".js")) and name != "timeline.js"]
+        assert ours == ["showcase.css", "print.css", "showcase.js"], (page, ours)
+        assert re.search(r'<link rel="stylesheet" href="[^"]*stylesheets/print\.css" media="print">', page.read_text(encoding="utf-8")), page

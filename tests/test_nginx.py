@@ -269,7 +269,7 @@ def test_fingerprinted_assets_are_cached_for_a_year_and_the_rest_revalidated(ngi
         "",
         "about/",
         "search/search_index.json",
-        "stylesheets/site.css",
+        "stylesheets/showcase.css",
         "javascripts/timeline.js",
         "assets/javascripts/lunr/tinyseg.js",
         "assets/images/favicon.png",

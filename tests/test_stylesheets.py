@@ -1,4 +1,4 @@
-"""Unit tests of the comment stripping applied to the site's stylesheets (hooks/showcase/stylesheets.py)."""
+"""Unit tests of what the site serves of its own stylesheets and scripts (showcase.stylesheets, showcase.asset_bundles)."""
 
 from __future__ import annotations
 
@@ -13,3 +13,21 @@ def test_comments_go_and_rules_stay():
 def test_a_comment_mark_inside_a_string_is_kept():
     css = '.x::before { content: "/* not a comment */"; }\n.y { content: \'a/*b\'; } /* gone */\n'
     assert without_comments(css) == '.x::before { content: "/* not a comment */"; }\n.y { content: \'a/*b\'; } \n'
+
+
+def test_bundles_join_their_sources_in_order_css_without_comments_scripts_as_written():
+    from showcase.asset_bundles import SCRIPT, STYLESHEET, plan_bundles
+
+    texts = {"a.css": "/* why */\n.a { color: red; }\n", "b.css": ".b{}", "x.js": "(function () { /* keep */ })()",
+             "y.js": "var y = 1\n"}
+    css, js = plan_bundles(["a.css", "b.css"], ["x.js", "y.js"])
+    assert (css.uri, js.uri) == (STYLESHEET, SCRIPT)
+    assert css.combine(texts.__getitem__) == "/* a.css */\n.a { color: red; }\n/* b.css */\n.b{}\n"
+    assert js.combine(texts.__getitem__) == "// x.js\n(function () { /* keep */ })()\n;\n// y.js\nvar y = 1\n;\n"
+
+
+def test_a_single_file_is_not_bundled():
+    from showcase.asset_bundles import plan_bundles
+
+    assert [b.uri for b in plan_bundles(["only.css"], ["a.js", "b.js"])] == ["javascripts/showcase.js"]
+    assert plan_bundles([], ["a.js"]) == []

@@ -1,5 +1,8 @@
 /* A table wider than the screen scrolls sideways; make that scroll area reachable by keyboard
-   and named for screen readers (WCAG 2.1.1). Runs after Material wraps tables, on every page. */
+   and named for screen readers (WCAG 2.1.1). Runs after Material wraps tables, on every page.
+   A ResizeObserver says when to look again (first layout, rotation, 字号, 关怀模式): its callback
+   runs once layout is done, so reading scrollWidth there forces no extra layout while the page
+   loads (that forced layout was a long task on phones). */
 (function () {
   "use strict";
 
@@ -8,32 +11,44 @@
     return caption ? caption.textContent.trim() + "（可左右滑动）" : "表格（可左右滑动）";
   }
 
-  function mark() {
+  function mark(wrap) {
+    var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls && !wrap.hasAttribute("tabindex")) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", label(wrap));
+    } else if (!scrolls && wrap.getAttribute("role") === "region") {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+
+  function wrapOf(element) {
+    return element.closest(".md-typeset__scrollwrap");
+  }
+
+  var observer = typeof ResizeObserver !== "undefined"
+    ? new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) {
+          var wrap = wrapOf(entry.target);
+          if (wrap) mark(wrap);
+        });
+      })
+    : null;
+
+  function watch() {
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
-      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
-      if (scrolls && !wrap.hasAttribute("tabindex")) {
-        wrap.setAttribute("tabindex", "0");
-        wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", label(wrap));
-      } else if (!scrolls && wrap.getAttribute("role") === "region") {
-        wrap.removeAttribute("tabindex");
-        wrap.removeAttribute("role");
-        wrap.removeAttribute("aria-label");
-      }
+      if (!observer) return mark(wrap);
+      observer.observe(wrap); // the visible width changes
+      var table = wrap.querySelector("table");
+      if (table) observer.observe(table); // the content's width changes
     });
   }
 
   if (typeof document$ !== "undefined") {
-    document$.subscribe(mark);
+    document$.subscribe(watch);
   } else {
-    window.addEventListener("load", mark);
-  }
-  window.addEventListener("resize", mark);
-  // A larger 字号 or 关怀模式 (care.js sets them on <html>) can make a table wider than the screen.
-  if (typeof MutationObserver !== "undefined") {
-    new MutationObserver(mark).observe(document.documentElement, {
-      attributes: true,
-      attributeFilter: ["data-font-size", "data-care"],
-    });
+    window.addEventListener("load", watch);
   }
 })();
