@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from material_speedups import cache_nav, cache_segments, index_posts, trim_after_excerpt
+import markdown_renders
+from material_speedups import cache_nav, cache_segments, enabled, index_posts, trim_after_excerpt
 
 from showcase.address import site_address
 from showcase.admin_files import admin_files
@@ -220,6 +221,8 @@ def on_files(files, config):
         # The editors' material (showcase.preview_only) is not part of the public site.
         for file in [f for f in files if is_preview_only(f.src_uri)]:
             files.remove(file)
+    # The files are all known now: what every page's Markdown render depends on.
+    markdown_renders.begin(config, files, _Build.settings.cache_dir, enabled=enabled())
     return files
 
 
@@ -272,6 +275,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     if _Build.segments is not None:
         _Build.segments.save()
+    markdown_renders.end()
     bundled = {bundle.uri for bundle in _Build.bundles}  # already without comments
     for sheet in [s for s in [*config.extra_css, *config.extra.get("print_css", [])] if s not in bundled]:
         # Served without the comments that explain the rules.
