@@ -33,7 +33,7 @@ from showcase.pages import build_nav, build_pages, unbreakable_names
 from showcase.post_links import check_post_links
 from showcase.preview_only import is_preview_only, public_nav
 from showcase.problems import DataInvalid, format_report
-from showcase.render import Renderer
+from showcase.render import Renderer, compiled_templates
 from showcase.settings import Settings, build_date, posts_dir_of, preview_requested
 from showcase.site_meta import footer, organization
 from showcase.asset_bundles import plan_bundles
@@ -180,9 +180,7 @@ def _bundle_assets(config) -> list:
     bundles = plan_bundles([str(sheet) for sheet in config.extra_css], plain)
     for bundle in bundles:
         option = "extra_css" if bundle.uri.endswith(".css") else "extra_javascript"
-        entries = [entry for entry in config[option] if str(entry) not in bundle.sources]
-        entries.insert([str(entry) for entry in config[option]].index(bundle.sources[0]), bundle.uri)
-        config[option] = entries
+        config[option] = bundle.served_in(config[option])
     return bundles
 
 
@@ -234,6 +232,8 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     cache_nav(env, config)
+    if enabled():  # Material's templates, compiled once and not on every build
+        env.bytecode_cache = compiled_templates(_Build.settings.cache_dir / "theme-templates")
     return env
 
 
