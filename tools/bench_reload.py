@@ -91,7 +91,7 @@ def measure(targets: list[Target], runs: int) -> None:
                     data = target.project / target.file
                     original = data.read_text(encoding="utf-8")
                     marker = f"重新加载测试{run}"
-                    page.goto(url)
+                    page.goto(url, timeout=600_000)  # after the restoring save, a large copy is still rebuilding
                     page.wait_for_load_state("load")
                     started = time.monotonic()
                     data.write_text(original.replace(target.anchor, f"{target.anchor}{marker}", 1), encoding="utf-8")
