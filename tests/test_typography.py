@@ -25,6 +25,8 @@ def test_a_name_is_kept_whole_and_the_longest_name_wins():
     assert keep_together("<a>金田法庭【温情】</a>", ("金田法庭", "温情")) == (
         '<a><span class="sc-nowrap">金田法庭</span><span class="sc-nowrap">【温情】</span></a>'
     )
+    # So do the quotation marks around a name: no line ends with "“" or starts with "”".
+    assert kept("<p>在“党旗引领·法耀浔州”品牌下</p>") == '<p>在<span class="sc-nowrap">“党旗引领·法耀浔州”</span>品牌下</p>'
 
 
 def test_no_line_starts_with_a_middle_dot():

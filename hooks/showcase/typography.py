@@ -68,8 +68,9 @@ def _iso_date(match: re.Match) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _pattern(names: tuple[str, ...]) -> re.Pattern:
-    # Longest first, so that a name containing another is kept whole; a project's 【】 stay with it.
-    escaped = [f"【?{re.escape(name)}】?" for name in sorted(set(names), key=len, reverse=True) if name]
+    # Longest first, so that a name containing another is kept whole. A project's 【】 and the
+    # quotation marks around a name stay with it: a line may not end with "“" or start with "”".
+    escaped = [f"[【“]?{re.escape(name)}[】”]?" for name in sorted(set(names), key=len, reverse=True) if name]
     parts = [*escaped, _DATE, _NUMBER, r"[^\s<>·]·"]
     return re.compile("|".join(f"(?:{part})" for part in parts))
 
