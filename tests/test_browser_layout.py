@@ -7,7 +7,9 @@ At 360, 390, 414, 768 and 1280 px, and at 字号 中, 大 and in 关怀模式 (w
 - never start a line with "·";
 - on a desktop, where the nav is a column, show each project's whole label ("金田法庭【温情调解和美家事】")
   on one line: the name checks above allow a break between the tribunal and its "【", and in
-  关怀模式 at 大 the nav broke there.
+  关怀模式 at 大 the nav broke there;
+- keep each name and number inside its card: a run that may not wrap sticks out of a card too
+  narrow for it (three cards beside two sidebars did).
 On a phone, the first Tab stops after the 阅读设置 toolbar must be visible on screen (not the
 closed drawer or the hidden search box).
 
@@ -87,6 +89,7 @@ MEASURE = """([modes, pattern, navLabels]) => {
     return (tag || el).tagName.toLowerCase() + (tag && tag.className ? "." + String(tag.className).split(" ")[0] : "");
   }
 
+  const CARDS = ".grid.cards > ul > li, .sc-brand-card, .sc-figures li, .sc-siblings li, .sc-honour";
   const faults = [];
   for (const [label, [size, care]] of Object.entries(modes)) {
     root.setAttribute("data-font-size", size);
@@ -108,6 +111,14 @@ MEASURE = """([modes, pattern, navLabels]) => {
         if (dot.length && before.length && Math.abs(dot[0] - before[0]) > 1) {
           faults.push(`${label}: a line starts with "·" in ${where(node)}: "${clean.slice(Math.max(0, i - 6), i + 6)}"`);
         }
+      }
+    }
+    for (const run of document.querySelectorAll(".sc-nowrap")) {
+      const card = run.closest(CARDS);
+      if (!card) continue;
+      const r = run.getBoundingClientRect(), c = card.getBoundingClientRect();
+      if (r.width && (r.right > c.right + 1 || r.left < c.left - 1)) {
+        faults.push(`${label}: "${run.textContent}" sticks out of its card (${where(run.firstChild)})`);
       }
     }
     // Material's breakpoint for the nav column (below it the nav is a drawer).
@@ -216,3 +227,12 @@ def test_the_measure_sees_a_project_label_broken_in_the_desktop_nav(layout_page,
     )
     found = layout_page.evaluate(MEASURE, [{"关怀模式": ["large", "on"]}, KEPT_TOGETHER, NAV_LABELS])
     assert any('"木乐法庭【党建赋能，优化营商】" breaks across lines in the nav column' in fault for fault in found), found
+
+
+def test_the_measure_sees_a_name_sticking_out_of_its_card(layout_page, site_server):
+    """Three project cards beside the two sidebars (the layout before site.css gave them two columns)."""
+    layout_page.set_viewport_size({"width": 1280, "height": 800})
+    layout_page.goto(site_server + "brands/xunzhou-fengqiao/")
+    layout_page.add_style_tag(content="html .md-typeset .grid.cards.sc-cards { grid-template-columns: repeat(3, minmax(0, 1fr)) !important; }")
+    found = layout_page.evaluate(MEASURE, [{"中": ["medium", None]}, KEPT_TOGETHER, NAV_LABELS])
+    assert any('"【诉源治理新“枫”景】" sticks out of its card' in fault for fault in found), found
