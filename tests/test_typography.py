@@ -25,8 +25,6 @@ def test_a_name_is_kept_whole_and_the_longest_name_wins():
     assert keep_together("<a>金田法庭【温情】</a>", ("金田法庭", "温情")) == (
         '<a><span class="sc-nowrap">金田法庭</span><span class="sc-nowrap">【温情】</span></a>'
     )
-    # So do the quotation marks around a name: no line ends with "“" or starts with "”".
-    assert kept("<p>在“党旗引领·法耀浔州”品牌下</p>") == '<p>在<span class="sc-nowrap">“党旗引领·法耀浔州”</span>品牌下</p>'
 
 
 def test_no_line_starts_with_a_middle_dot():
@@ -52,3 +50,11 @@ def test_joined_name_glues_its_punctuation():
     assert joined_name("党建赋能，优化营商") == f"党建赋能{WORD_JOINER}，{WORD_JOINER}优化营商"
     assert joined_name("诉源治理新“枫”景").replace(WORD_JOINER, "") == "诉源治理新“枫”景"
     assert joined_name("温情调解和美家事") == "温情调解和美家事"
+
+
+def test_a_source_line_break_between_chinese_characters_is_no_space():
+    assert kept("<li>促公正。\n   理顺班子</li>") == "<li>促公正。理顺班子</li>"
+    assert kept("<p>见\n“品牌”</p>") == "<p>见“品牌”</p>"
+    # Between Latin words, and in code, the break stays a space.
+    assert kept("<p>Material\nfor MkDocs</p>") == "<p>Material\nfor MkDocs</p>"
+    assert kept("<pre>第一行\n第二行</pre>") == "<pre>第一行\n第二行</pre>"
