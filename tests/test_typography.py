@@ -33,6 +33,12 @@ def test_no_line_starts_with_a_middle_dot():
     assert kept("<p>红心·护航</p>") == '<p>红<span class="sc-nowrap">心·</span>护航</p>'
 
 
+def test_a_plus_stays_with_both_its_neighbours():
+    # "“党建 / +N”融合" broke at the "+" in 关怀模式 on a phone.
+    assert kept("<p>“党建+N”融合</p>") == '<p>“党<span class="sc-nowrap">建+N</span>”融合</p>'
+    assert kept("<p>A&amp;+B</p>") == "<p>A&amp;+B</p>"  # never inside a character reference
+
+
 def test_tags_attributes_code_and_svg_are_left_alone():
     html = '<a title="2023年 件" href="/x/13756件">x</a><code>8期</code><svg><text>2023年</text></svg><pre>3次</pre>'
     assert kept(html) == html

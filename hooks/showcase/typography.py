@@ -77,7 +77,8 @@ def _pattern(names: tuple[str, ...]) -> re.Pattern:
     # Quotation marks around a name are left out: Chromium keeps them with the name wherever the
     # whole fits on the line, and an unbreakable "“党旗映天平·利剑护民安”" overflowed a 360 px phone.
     escaped = [f"【?{re.escape(name)}】?" for name in sorted(set(names), key=len, reverse=True) if name]
-    parts = [*escaped, _DATE, _NUMBER, r"[^\s<>·]·"]
+    # "x·" keeps "·" from starting a line; "建+N" keeps a "+" joined name ("党建+N") from breaking at it.
+    parts = [*escaped, _DATE, _NUMBER, r"[^\s<>·]·", r"[^\s<>+;&]\+[^\s<>+&]"]
     return re.compile("|".join(f"(?:{part})" for part in parts))
 
 
