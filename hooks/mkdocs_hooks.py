@@ -18,7 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from material_speedups import cache_nav, cache_segments, index_posts, trim_after_excerpt
+import markdown_renders
+from material_speedups import cache_nav, cache_segments, enabled, index_posts, trim_after_excerpt
 
 from showcase.address import site_address
 from showcase.admin_files import admin_files
@@ -32,7 +33,7 @@ from showcase.pages import build_nav, build_pages, unbreakable_names
 from showcase.post_links import check_post_links
 from showcase.preview_only import is_preview_only, public_nav
 from showcase.problems import DataInvalid, format_report
-from showcase.render import Renderer
+from showcase.render import Renderer, compiled_templates
 from showcase.settings import Settings, build_date, posts_dir_of, preview_requested
 from showcase.site_meta import footer, organization
 from showcase.asset_bundles import plan_bundles
@@ -179,9 +180,7 @@ def _bundle_assets(config) -> list:
     bundles = plan_bundles([str(sheet) for sheet in config.extra_css], plain)
     for bundle in bundles:
         option = "extra_css" if bundle.uri.endswith(".css") else "extra_javascript"
-        entries = [entry for entry in config[option] if str(entry) not in bundle.sources]
-        entries.insert([str(entry) for entry in config[option]].index(bundle.sources[0]), bundle.uri)
-        config[option] = entries
+        config[option] = bundle.served_in(config[option])
     return bundles
 
 
@@ -220,6 +219,8 @@ def on_files(files, config):
         # The editors' material (showcase.preview_only) is not part of the public site.
         for file in [f for f in files if is_preview_only(f.src_uri)]:
             files.remove(file)
+    # The files are all known now: what every page's Markdown render depends on.
+    markdown_renders.begin(config, files, _Build.settings.cache_dir, enabled=enabled())
     return files
 
 
@@ -231,6 +232,8 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     cache_nav(env, config)
+    if enabled():  # Material's templates, compiled once and not on every build
+        env.bytecode_cache = compiled_templates(_Build.settings.cache_dir / "theme-templates")
     return env
 
 
@@ -272,6 +275,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     if _Build.segments is not None:
         _Build.segments.save()
+    markdown_renders.end()
     bundled = {bundle.uri for bundle in _Build.bundles}  # already without comments
     for sheet in [s for s in [*config.extra_css, *config.extra.get("print_css", [])] if s not in bundled]:
         # Served without the comments that explain the rules.

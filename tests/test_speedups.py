@@ -1,4 +1,5 @@
-"""The build's speed-ups change nothing in the output (hooks/material_speedups.py, showcase.segment_cache).
+"""The build's speed-ups change nothing in the output (hooks/material_speedups.py, hooks/markdown_renders.py,
+showcase.segment_cache, showcase.keyed_cache).
 
 A build that reuses the jieba cache of the builds before it, after an edit of a post, a data file
 or a template, must equal a clean build: no cache, and none of the speed-ups (SHOWCASE_SPEEDUPS=off).
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+import markdown_renders
 from material_speedups import IdentityList
+from showcase.keyed_cache import KeyedCache, digest
 from showcase.segment_cache import CACHE_FILE, SegmentCache
 from support import copy_project, run_build
 from synthetic_data import generate_posts, post_path
@@ -120,3 +123,36 @@ def test_the_post_list_answers_in_by_identity_and_stays_fixed() -> None:
     assert first in posts and second not in posts and list(posts) == [first]
     with pytest.raises(TypeError):
         posts.append(second)
+
+
+@pytest.mark.build
+def test_a_cached_render_still_has_its_links_checked_and_a_render_that_warned_warns_again(tmp_path: Path) -> None:
+    """hooks/markdown_renders.py: the about page's render comes from the cache once built; the anchor
+    it links to is then removed from another page, and the strict build must still fail on it. A
+    render that logged a warning is not cached: the next build warns (and fails) again."""
+    project = copy_project(tmp_path / "project")
+    about, target = project / "docs" / "about.md", project / "docs" / "accessibility.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n见[字号](accessibility.md#font-size)。\n", encoding="utf-8")
+    build(project, tmp_path / "first")
+    assert (project / ".cache" / "showcase" / markdown_renders.CACHE_FILE).is_file()
+    target.write_text(target.read_text(encoding="utf-8").replace("{ #font-size }", "{ #type-size }"), encoding="utf-8")
+    failed = run_build(project, tmp_path / "second", env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert failed.returncode != 0 and "about.md" in failed.stderr and "font-size" in failed.stderr, failed.stderr[-2000:]
+    about.write_text(about.read_text(encoding="utf-8").replace("#font-size", "#type-size") + "\n[别处](no-such-page.md)\n",
+                     encoding="utf-8")
+    for attempt in ("third", "fourth"):
+        failed = run_build(project, tmp_path / attempt, env={"SOURCE_DATE_EPOCH": EPOCH})
+        assert failed.returncode != 0 and "no-such-page.md" in failed.stderr, (attempt, failed.stderr[-2000:])
+
+
+def test_keyed_cache_returns_what_was_put_for_the_same_version_and_drops_what_a_build_did_not_use(tmp_path: Path) -> None:
+    first = KeyedCache(tmp_path, "c.pickle", "v1")
+    first.put(digest("a"), b"A")
+    first.put(digest("b"), b"B")
+    first.save()
+    second = KeyedCache(tmp_path, "c.pickle", "v1")
+    assert second.get(digest("a")) == b"A" and second.get(digest("c")) is None and (second.hits, second.misses) == (1, 1)
+    second.save()  # used only "a"
+    assert KeyedCache(tmp_path, "c.pickle", "v1").get(digest("b")) is None
+    assert KeyedCache(tmp_path, "c.pickle", "v2").get(digest("a")) is None  # another version: afresh
+    assert digest("ab", "c") != digest("a", "bc")

@@ -31,3 +31,10 @@ def test_a_single_file_is_not_bundled():
 
     assert [b.uri for b in plan_bundles(["only.css"], ["a.js", "b.js"])] == ["javascripts/showcase.js"]
     assert plan_bundles([], ["a.js"]) == []
+
+
+def test_a_bundle_takes_the_place_of_its_first_source_in_the_served_list():
+    from showcase.asset_bundles import Bundle
+
+    bundle = Bundle("all.js", ("b.js", "c.js"))
+    assert bundle.served_in(["a.js", "b.js", "x.js", "c.js"]) == ["a.js", "all.js", "x.js"]

@@ -64,3 +64,20 @@ def test_a_source_line_break_between_chinese_characters_is_no_space():
     # Between Latin words, and in code, the break stays a space.
     assert kept("<p>Material\nfor MkDocs</p>") == "<p>Material\nfor MkDocs</p>"
     assert kept("<pre>第一行\n第二行</pre>") == "<pre>第一行\n第二行</pre>"
+
+
+def test_skipped_elements_of_any_case_empty_ones_and_comments_are_left_alone_and_text_after_them_is_done():
+    html = ('<p>前<SVG viewBox="0 0 1 1"><text>13756件</text></SVG>中<svg/>13756件'
+            '<!-- 2023-12-27 87.26% --><pre><code>20多次</code></pre><time>2023年12月</time>后20多次</p>')
+    done = keep_together(html)
+    assert "<text>13756件</text>" in done and "<!-- 2023-12-27 87.26% -->" in done
+    assert "<code>20多次</code>" in done and "<time>2023年12月</time>" in done
+    assert done.count('<span class="sc-nowrap">') == 2
+    assert '<svg/><span class="sc-nowrap">13756件</span>' in done and done.endswith('后<span class="sc-nowrap">20多次</span></p>')
+
+
+def test_repeated_text_comes_out_the_same_from_the_cache():
+    page = "<nav><a>党旗引领·法耀浔州</a></nav><p>{}件</p>"
+    first, second = keep_together(page.format(12), ["党旗引领·法耀浔州"]), keep_together(page.format(34), ["党旗引领·法耀浔州"])
+    assert first.split("<p>")[0] == second.split("<p>")[0]
+    assert '<span class="sc-nowrap">34件</span>' in second and "12件" not in second

@@ -32,9 +32,11 @@ CHROMIUM = Path("/usr/bin/chromium")
 PAGES = ("", "brands/xunzhou-fengqiao/", "projects/jintian/", "honours/", "news/2023/12/27/brand-report/")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 THRESHOLD = 0.95
-# The goal is THRESHOLD in every category. Performance measured 0.94 on a quiet machine after the
-# phone layout and the 适老化 aids added CSS and JS (was 0.99–1.00): the test holds performance at
-# this floor until it is won back, so that a further fall still fails. make lighthouse marks < 0.95.
+# The goal is THRESHOLD in every category, and make lighthouse marks anything under it. Performance
+# is a timed score: Lighthouse multiplies the main thread's measured tasks by four, and on these
+# shared machines the same page scores 0.92–0.99 from one run to the next (interleaved runs of two
+# builds, 2026-12-01). The test therefore holds performance at a floor that a real fall (a blocking
+# script, a heavy stylesheet) still breaks, without failing on the machine's noise.
 PERFORMANCE_FLOOR = 0.90
 RUNS = 3  # per page; the median counts
 # Headless, no sandbox (containers run as root) and nothing that calls home.

@@ -34,6 +34,13 @@ class Bundle:
         return "".join(f"// {source}\n{read(source).strip()}\n;\n" for source in self.sources)
 
 
+    def served_in(self, entries: Sequence) -> list:
+        """``entries`` (paths, or objects whose str() is one) with the bundle where its first source was."""
+        kept = [entry for entry in entries if str(entry) not in self.sources]
+        kept.insert([str(entry) for entry in entries].index(self.sources[0]), self.uri)
+        return kept
+
+
 def plan_bundles(stylesheets: Sequence[str], scripts: Sequence[str]) -> list[Bundle]:
     """The bundles for these source lists; a list of fewer than two files is served as it is."""
     planned = [(STYLESHEET, tuple(stylesheets)), (SCRIPT, tuple(scripts))]

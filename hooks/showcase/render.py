@@ -88,7 +88,7 @@ class Renderer:
             keep_trailing_newline=True,
             # A Renderer lives for one build: no need to look for changed templates on every page.
             auto_reload=False,
-            bytecode_cache=_bytecode_cache(cache_dir) if cache_dir else None,
+            bytecode_cache=compiled_templates(cache_dir) if cache_dir else None,
         )
         self.env.filters.update(text=plain_text, md=markdown_text, date_label=date_label, partial_date=partial_date)
 
@@ -157,7 +157,9 @@ class _KeptTemplates(jinja2.FileSystemBytecodeCache):
             pass
 
 
-def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
+def compiled_templates(folder: Path) -> jinja2.BytecodeCache | None:
+    """Jinja's compiled templates kept in ``folder``, by template and source checksum (also used
+    for the theme's templates, which MkDocs compiles afresh on every build)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

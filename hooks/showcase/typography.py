@@ -21,7 +21,10 @@ NOWRAP_CLASS = "sc-nowrap"
 # and a <time> is kept on one line by site.css.
 _SKIPPED = {"code", "pre", "script", "style", "svg", "title", "textarea", "kbd", "time"}
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
-_TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
+# A skipped element whole (or empty, "<svg/>"), or a comment: found in one pass, in C.
+_SKIPPED_ELEMENT = re.compile(
+    rf"<({'|'.join(sorted(_SKIPPED))})\b(?:[^>]*?/>|[^>]*>.*?</\1\s*>)|<!--.*?-->", re.S | re.I
+)
 
 # Units that follow a number in the court's texts. 多/余 ("20多次") belong to the number.
 _UNITS = (
@@ -86,35 +89,29 @@ def keep_together(html: str, names: Iterable[str] = ()) -> str:
     """``html`` with numbers and units, dates, ``names`` and "x·" each unbreakable."""
     pattern = _pattern(tuple(names))
     out: list[str] = []
-    skipping: list[str] = []
-    for piece in _TAG.split(html):
-        if not piece:
-            continue
-        if piece.startswith("<"):
-            out.append(piece)
-            _track(piece, skipping)
-            continue
-        if skipping:
-            out.append(piece)
-            continue
-        text = _SOFT_BREAK_IN_CHINESE.sub("", piece)
-        text = _SPACE_BEFORE_DOT.sub("\u00a0·", one_date_form(text))
-        out.append(pattern.sub(lambda m: f'<span class="{NOWRAP_CLASS}">{m.group(0)}</span>', text))
+    done = 0
+    for skipped in _SKIPPED_ELEMENT.finditer(html):
+        out.append(_in_text(html[done : skipped.start()], pattern))
+        out.append(skipped.group(0))
+        done = skipped.end()
+    out.append(_in_text(html[done:], pattern))
     return "".join(out)
 
 
-def _track(tag: str, skipping: list[str]) -> None:
-    """Keep the stack of open skipped elements (code, svg, ...) up to date."""
-    if tag.startswith("<!--"):
-        return
-    match = _TAG_NAME.match(tag)
-    if not match:
-        return
-    name = match.group(1).lower()
-    if name not in _SKIPPED:
-        return
-    if tag.startswith("</"):
-        if name in skipping:
-            del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
-    elif not tag.rstrip().endswith("/>"):
-        skipping.append(name)
+def _in_text(html: str, pattern: re.Pattern) -> str:
+    """``html`` (no skipped element in it) with its text done and its tags as they are."""
+    pieces = _TAG.split(html)  # text, tag, text, tag, ..., text
+    pieces[0::2] = [text if not text or text.isspace() else _kept_together(text, pattern) for text in pieces[0::2]]
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _kept_together(text: str, pattern: re.Pattern) -> str:
+    """One run of text, done. Cached: every page repeats the nav's, the header's and the footer's."""
+    text = _SOFT_BREAK_IN_CHINESE.sub("", text)
+    text = _SPACE_BEFORE_DOT.sub("\u00a0·", one_date_form(text))
+    return pattern.sub(_nowrap, text)
+
+
+def _nowrap(match: re.Match) -> str:
+    return f'<span class="{NOWRAP_CLASS}">{match.group(0)}</span>'

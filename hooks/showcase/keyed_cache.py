@@ -1,0 +1,54 @@
+"""Results remembered between builds under ``.cache/showcase/``, by a key that names all their inputs.
+
+A caller makes the key (a digest of everything the result depends on) and stores the result as
+bytes; a result is only ever handed back for the same key. Entries not used in a build drop out
+when it saves, so the file holds the last build's results and no more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .cache_files import read_versioned, write_atomically
+
+
+def digest(*parts: str | bytes) -> str:
+    """A key from ``parts``; a part's length goes in too, so that no two lists of parts share one."""
+    hasher = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+class KeyedCache:
+    """Bytes by key, read from and saved to ``folder/name`` (no folder: within this process only)."""
+
+    def __init__(self, folder: Path | None, name: str, version: str) -> None:
+        self.folder, self.name, self.version = folder, name, version
+        self.hits = self.misses = 0
+        self._stored: dict[str, bytes] = read_versioned(folder, name, version, "entries") if folder else {}
+        self._used: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        value = self._used.get(key)
+        if value is None:
+            value = self._stored.get(key)
+            if value is not None:
+                self._used[key] = value
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, key: str, value: bytes) -> None:
+        self._used[key] = value
+
+    def save(self) -> None:
+        """Keep what this build used. Best effort: a read-only checkout still builds."""
+        if self.folder is None or self._used.keys() == self._stored.keys():
+            return
+        write_atomically(self.folder, self.name, {"version": self.version, "entries": self._used})
