@@ -4,7 +4,12 @@ At 360, 390, 414, 768 and 1280 px, and at 字号 中, 大 and in 关怀模式 (w
 - not scroll sideways;
 - keep each number with its unit, each date, and each brand, project and tribunal name on one
   line (measured with a Range over the text: all its client rects on one line);
-- never start a line with "·".
+- never start a line with "·";
+- on a desktop, where the nav is a column, show each project's whole label ("金田法庭【温情调解和美家事】")
+  on one line: the name checks above allow a break between the tribunal and its "【", and in
+  关怀模式 at 大 the nav broke there;
+- keep each name and number inside its card: a run that may not wrap sticks out of a card too
+  narrow for it (three cards beside two sidebars did).
 On a phone, the first Tab stops after the 阅读设置 toolbar must be visible on screen (not the
 closed drawer or the hidden search box).
 
@@ -28,7 +33,10 @@ WIDTHS = [360, 390, 414, 768, 1280]
 PHONE_WIDTH = 360
 # (data-font-size, data-care): 中, 大, and 关怀模式 at its largest size.
 MODES = {"中": ("medium", None), "大": ("large", None), "关怀模式": ("large", "on")}
-NAMES = unbreakable_names(load_catalog(REPO / "data"))
+CATALOG = load_catalog(REPO / "data")
+NAMES = unbreakable_names(CATALOG)
+# A project's nav label: kept whole where the nav is a column (below, it may break before its 【).
+NAV_LABELS = [project.full_name for project in CATALOG.projects]
 # Units that must stay with their number (the common ones of the court's texts).
 NUMBER_WITH_UNIT = r"\d+(?:\.\d+)?(?:多|余)?(?:%|件|次|个|项|名|人|期|年|月|日)"
 # One pattern for the whole check: the names (longest first), then numbers with their units.
@@ -36,7 +44,7 @@ KEPT_TOGETHER = "|".join([*(re.escape(name) for name in sorted(NAMES, key=len, r
 # Material animates the header search and the sidebars when the viewport changes: measure the end state.
 NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
-MEASURE = """([modes, pattern]) => {
+MEASURE = """([modes, pattern, navLabels]) => {
   const root = document.documentElement;
   const runs = new RegExp(pattern, "g");
   const skip = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "CODE", "PRE"]);  // code is literal
@@ -65,6 +73,9 @@ MEASURE = """([modes, pattern]) => {
     const range = document.createRange();
     range.setStart(node, start);
     range.setEnd(node, end);
+    return rangeLines(range);
+  }
+  function rangeLines(range) {
     const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     const tops = [];
     for (const r of rects) {
@@ -78,6 +89,7 @@ MEASURE = """([modes, pattern]) => {
     return (tag || el).tagName.toLowerCase() + (tag && tag.className ? "." + String(tag.className).split(" ")[0] : "");
   }
 
+  const CARDS = ".grid.cards > ul > li, .sc-brand-card, .sc-figures li, .sc-siblings li, .sc-honour";
   const faults = [];
   for (const [label, [size, care]] of Object.entries(modes)) {
     root.setAttribute("data-font-size", size);
@@ -99,6 +111,25 @@ MEASURE = """([modes, pattern]) => {
         if (dot.length && before.length && Math.abs(dot[0] - before[0]) > 1) {
           faults.push(`${label}: a line starts with "·" in ${where(node)}: "${clean.slice(Math.max(0, i - 6), i + 6)}"`);
         }
+      }
+    }
+    for (const run of document.querySelectorAll(".sc-nowrap")) {
+      const card = run.closest(CARDS);
+      if (!card) continue;
+      const r = run.getBoundingClientRect(), c = card.getBoundingClientRect();
+      if (r.width && (r.right > c.right + 1 || r.left < c.left - 1)) {
+        faults.push(`${label}: "${run.textContent}" sticks out of its card (${where(run.firstChild)})`);
+      }
+    }
+    // Material's breakpoint for the nav column (below it the nav is a drawer).
+    if (matchMedia("(min-width: 76.25em)").matches) {
+      for (const link of document.querySelectorAll(".md-sidebar--primary .md-nav__link")) {
+        const text = link.textContent.replace(/[\\s\u2060]/g, "");
+        const name = navLabels.find((n) => text.includes(n));
+        if (!name) continue;
+        const range = document.createRange();
+        range.selectNodeContents(link);
+        if (rangeLines(range).length > 1) faults.push(`${label}: "${name}" breaks across lines in the nav column`);
       }
     }
   }
@@ -161,7 +192,7 @@ def test_every_page_fits_keeps_text_together_and_tabs_to_visible_stops(layout_pa
         layout_page.add_style_tag(content=NO_TRANSITIONS)
         for width in WIDTHS:
             layout_page.set_viewport_size({"width": width, "height": 800})
-            found = layout_page.evaluate(MEASURE, [MODES, KEPT_TOGETHER])
+            found = layout_page.evaluate(MEASURE, [MODES, KEPT_TOGETHER, NAV_LABELS])
             if found:
                 faults[f"{path or '/'} @ {width}px"] = found
     assert not faults, "\n".join(f"{where}: {'; '.join(items[:6])}" for where, items in faults.items())
@@ -181,6 +212,27 @@ def test_the_measure_sees_a_broken_name_and_a_split_unit(layout_page, site_serve
           h1.style.width = '5.5em';
         }"""
     )
-    found = layout_page.evaluate(MEASURE, [{"中": ["medium", None]}, KEPT_TOGETHER])
+    found = layout_page.evaluate(MEASURE, [{"中": ["medium", None]}, KEPT_TOGETHER, NAV_LABELS])
     assert any('"13756件" breaks' in fault for fault in found), found
     assert any('"党旗引领·法耀浔州" breaks across lines in h1' in fault for fault in found), found
+
+
+def test_the_measure_sees_a_project_label_broken_in_the_desktop_nav(layout_page, site_server):
+    """In 关怀模式 at 大, with Material's nav width (before care.css widened it), a label broke before its 【."""
+    layout_page.set_viewport_size({"width": 1280, "height": 800})
+    layout_page.goto(site_server + "brands/xunzhou-fengqiao/")
+    layout_page.add_style_tag(
+        content="html .md-sidebar--primary { width: 12.1rem !important; }"
+        " html [dir] .md-sidebar--primary .md-sidebar__inner { padding-right: calc(100% - 11.5rem) !important; }"
+    )
+    found = layout_page.evaluate(MEASURE, [{"关怀模式": ["large", "on"]}, KEPT_TOGETHER, NAV_LABELS])
+    assert any('"木乐法庭【党建赋能，优化营商】" breaks across lines in the nav column' in fault for fault in found), found
+
+
+def test_the_measure_sees_a_name_sticking_out_of_its_card(layout_page, site_server):
+    """Three project cards beside the two sidebars (the layout before site.css gave them two columns)."""
+    layout_page.set_viewport_size({"width": 1280, "height": 800})
+    layout_page.goto(site_server + "brands/xunzhou-fengqiao/")
+    layout_page.add_style_tag(content="html .md-typeset .grid.cards.sc-cards { grid-template-columns: repeat(3, minmax(0, 1fr)) !important; }")
+    found = layout_page.evaluate(MEASURE, [{"中": ["medium", None]}, KEPT_TOGETHER, NAV_LABELS])
+    assert any('"【诉源治理新“枫”景】" sticks out of its card' in fault for fault in found), found

@@ -108,6 +108,16 @@ def test_matrix_page_has_diagram_and_cards(built_site: Path):
     assert source.count('class="sc-card__tier"') == 1 + len(CATALOG.sub_brands) + len(CATALOG.projects)
 
 
+def test_no_page_shows_markdown_attribute_syntax_as_text(built_site: Path):
+    """A "{: .class }" that Markdown did not read (a template joined it to the line before) shows as text."""
+    leftovers = {}
+    for page in html_pages(built_site):
+        found = re.findall(r"\{:[^}]*\}|\{ *#[\w-]+ *\}", visible_text(page))
+        if found:
+            leftovers[page.relative_to(built_site).as_posix()] = found
+    assert not leftovers, leftovers
+
+
 def test_home_page_has_figures_matrix_and_entry_points(built_site: Path):
     text = main_text(built_site / "index.html")
     for figure in ("13756件", "12004件", "87.26%", "90.65%", "2.53%", "0.08%"):

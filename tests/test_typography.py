@@ -33,6 +33,12 @@ def test_no_line_starts_with_a_middle_dot():
     assert kept("<p>红心·护航</p>") == '<p>红<span class="sc-nowrap">心·</span>护航</p>'
 
 
+def test_a_plus_stays_with_both_its_neighbours():
+    # "“党建 / +N”融合" broke at the "+" in 关怀模式 on a phone.
+    assert kept("<p>“党建+N”融合</p>") == '<p>“党<span class="sc-nowrap">建+N</span>”融合</p>'
+    assert kept("<p>A&amp;+B</p>") == "<p>A&amp;+B</p>"  # never inside a character reference
+
+
 def test_tags_attributes_code_and_svg_are_left_alone():
     html = '<a title="2023年 件" href="/x/13756件">x</a><code>8期</code><svg><text>2023年</text></svg><pre>3次</pre>'
     assert kept(html) == html
@@ -50,6 +56,14 @@ def test_joined_name_glues_its_punctuation():
     assert joined_name("党建赋能，优化营商") == f"党建赋能{WORD_JOINER}，{WORD_JOINER}优化营商"
     assert joined_name("诉源治理新“枫”景").replace(WORD_JOINER, "") == "诉源治理新“枫”景"
     assert joined_name("温情调解和美家事") == "温情调解和美家事"
+
+
+def test_a_source_line_break_between_chinese_characters_is_no_space():
+    assert kept("<li>促公正。\n   理顺班子</li>") == "<li>促公正。理顺班子</li>"
+    assert kept("<p>见\n“品牌”</p>") == "<p>见“品牌”</p>"
+    # Between Latin words, and in code, the break stays a space.
+    assert kept("<p>Material\nfor MkDocs</p>") == "<p>Material\nfor MkDocs</p>"
+    assert kept("<pre>第一行\n第二行</pre>") == "<pre>第一行\n第二行</pre>"
 
 
 def test_skipped_elements_of_any_case_empty_ones_and_comments_are_left_alone_and_text_after_them_is_done():

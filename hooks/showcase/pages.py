@@ -224,8 +224,10 @@ def _home_description(catalog: Catalog) -> str:
 
 
 def unbreakable_names(catalog: Catalog) -> tuple[str, ...]:
-    """Names that must never break across lines: the court, every brand, project and tribunal."""
-    names = [catalog.site.court.name]
+    """Names that must never break across lines: the court and its party committee, every brand,
+    project, tribunal and party branch."""
+    names = [catalog.site.court.name, catalog.site.court.party_committee]
     for item in catalog.all_cases:
         names += [item.name, item.tribunal] if isinstance(item, Project) else [item.name]
+        names += [item.branch] if item.branch else []
     return tuple(dict.fromkeys(names))

@@ -3,7 +3,9 @@
 Browsers may break a line between any two Chinese characters. That splits a number from its
 unit ("13756 / 件"), a brand name inside a heading ("党旗引领·法耀浔/州") and starts lines with
 "·". ``keep_together`` wraps such runs in ``<span class="sc-nowrap">`` (site.css: no wrapping
-inside) in the text of a page, never in tags, attributes, code, scripts or SVG. It also writes
+inside) in the text of a page, never in tags, attributes, code, scripts or SVG. It drops the
+line breaks of Markdown source between Chinese characters (a browser shows them as spaces:
+"公正。 理顺"). It also writes
 spaced dates ("2023 年 12 月 27 日") and ISO dates in running text in the site's one form,
 2023年12月27日.
 """
@@ -36,6 +38,9 @@ _SPACED_DATE = re.compile(r"(\d{4})\s*年\s*(?:(\d{1,2})\s*月(?:\s*(\d{1,2})\s*
 _ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 # A space before "·" would let a line start with it: the space becomes a no-break space.
 _SPACE_BEFORE_DOT = re.compile(r"[ \t\n]+·")
+# A line break inside a Markdown paragraph shows as a space; between Chinese characters it is none.
+_CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]"
+_SOFT_BREAK_IN_CHINESE = re.compile(rf"(?<={_CJK})[ \t]*\n[ \t]*(?={_CJK})")
 
 
 # Punctuation inside a name where a browser may break a line even with `word-break: keep-all`.
@@ -72,8 +77,11 @@ def _iso_date(match: re.Match) -> str:
 @functools.lru_cache(maxsize=8)
 def _pattern(names: tuple[str, ...]) -> re.Pattern:
     # Longest first, so that a name containing another is kept whole; a project's 【】 stay with it.
+    # Quotation marks around a name are left out: Chromium keeps them with the name wherever the
+    # whole fits on the line, and an unbreakable "“党旗映天平·利剑护民安”" overflowed a 360 px phone.
     escaped = [f"【?{re.escape(name)}】?" for name in sorted(set(names), key=len, reverse=True) if name]
-    parts = [*escaped, _DATE, _NUMBER, r"[^\s<>·]·"]
+    # "x·" keeps "·" from starting a line; "建+N" keeps a "+" joined name ("党建+N") from breaking at it.
+    parts = [*escaped, _DATE, _NUMBER, r"[^\s<>·]·", r"[^\s<>+;&]\+[^\s<>+&]"]
     return re.compile("|".join(f"(?:{part})" for part in parts))
 
 
@@ -100,6 +108,7 @@ def _in_text(html: str, pattern: re.Pattern) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _kept_together(text: str, pattern: re.Pattern) -> str:
     """One run of text, done. Cached: every page repeats the nav's, the header's and the footer's."""
+    text = _SOFT_BREAK_IN_CHINESE.sub("", text)
     text = _SPACE_BEFORE_DOT.sub("\u00a0·", one_date_form(text))
     return pattern.sub(_nowrap, text)
 
