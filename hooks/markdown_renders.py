@@ -84,7 +84,7 @@ class _Recorder(logging.Handler):
 
 
 def _render(page: Page, config, files) -> None:
-    if not _active or type(page).render is not _cached_render:
+    if not _active or type(page).render is not _render:
         return _original_render(page, config, files)
     cache, shared = _active[0]
     key = digest(shared, page.file.src_uri, page.file.dest_uri, page.file.url, page.markdown or "")
@@ -102,10 +102,6 @@ def _render(page: Page, config, files) -> None:
         value = (page.content, page.toc, page._title_from_render, page.present_anchor_ids, links)
         cache.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return None
-
-
-def _cached_render(self, config, files) -> None:
-    return _render(self, config, files)
 
 
 def _recording(render) -> bool:
@@ -185,8 +181,8 @@ _original_excerpt_init = getattr(Excerpt, "__init__", None)
 def install() -> None:
     """Route ``Page.render`` (and the blog's excerpts) through the cache, once per process; while no
     build is active they render as before."""
-    if Page.render is not _cached_render:
-        Page.render = _cached_render
+    if Page.render is not _render:
+        Page.render = _render
     if Excerpt is not None and Excerpt.render is not _cached_excerpt_render:
         Excerpt.render = _cached_excerpt_render
         Excerpt.__init__ = _lazy_excerpt_init

@@ -14,7 +14,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,26 +22,12 @@ import yaml
 from playwright.sync_api import Error as PlaywrightError
 
 from editor_screenshots import solid_png
-from support import REPO, copy_project, free_port
+from support import REPO, copy_project, free_port, wait_until_answers
 
 # The preview (mkdocs serve) builds the site, and Chromium drives it.
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"
-
-
-def _wait_for(url: str, timeout: float = 120, data: bytes | None = None) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
-            with urllib.request.urlopen(request, timeout=10) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-        time.sleep(0.5)
 
 
 def _port_open(port: int) -> bool:
@@ -65,11 +50,11 @@ def editor(tmp_path_factory):
     base = f"http://127.0.0.1:{port}/"
     try:
         try:
-            _wait_for(base + "admin/config.yml", timeout=300)  # a loaded 2-core machine builds slowly
+            wait_until_answers(base + "admin/config.yml", timeout=300)  # a loaded 2-core machine builds slowly
         except OSError:
             process.kill()
             pytest.fail("make edit did not start:\n" + process.communicate()[0][-3000:], pytrace=False)
-        _wait_for(f"http://127.0.0.1:{backend_port}/api/v1", data=b'{"action":"info"}')
+        wait_until_answers(f"http://127.0.0.1:{backend_port}/api/v1", data=b'{"action":"info"}')
         yield base, project
     finally:
         process.send_signal(signal.SIGINT)  # what Ctrl-C sends

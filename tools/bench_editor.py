@@ -20,11 +20,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
-from support import REPO, chromium_launch_options, copy_project, free_port, run_build, serve_directory
+from support import REPO, chromium_launch_options, copy_project, free_port, run_build, serve_directory, wait_until_answers
 
 COMPRESSIBLE = (".html", ".js", ".css", ".yml", ".json", ".svg", ".wasm", ".xml", ".txt")
 
@@ -69,19 +67,6 @@ class _Body:
         pass
 
 
-def _wait_for_backend(url: str) -> None:
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            request = urllib.request.Request(url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"})
-            urllib.request.urlopen(request, timeout=5).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 def measure(runs: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -98,7 +83,7 @@ def measure(runs: int) -> dict:
                       "GIT_REPO_DIRECTORY": str(project), "LOG_LEVEL": "warn"}
         decap = subprocess.Popen(["node", str(REPO / "node_modules/decap-server/dist/index.js")], env=server_env)
         try:
-            _wait_for_backend(backend)
+            wait_until_answers(backend, timeout=60, data=b'{"action":"info"}')
             with serve_directory(site, GzipHandler) as base, sync_playwright() as playwright:
                 browser = playwright.chromium.launch(**chromium_launch_options())
                 login, listed, transferred, hosts = [], [], [], set()

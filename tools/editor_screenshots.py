@@ -19,24 +19,9 @@ import time
 import zlib
 from pathlib import Path
 
-from bench_editor import _wait_for_backend
-from support import REPO, chromium_launch_options, copy_project, free_port
+from support import REPO, chromium_launch_options, copy_project, free_port, wait_until_answers
 
 VIEWPORT = {"width": 1100, "height": 720}
-
-
-def _wait_for(url: str) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + 180
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=10).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
 
 
 def solid_png(path: Path, width: int, height: int) -> Path:
@@ -106,8 +91,8 @@ def take(out: Path) -> list[Path]:
         )
         base = f"http://127.0.0.1:{port}/"
         try:
-            _wait_for(base + "admin/config.yml")
-            _wait_for_backend(f"http://127.0.0.1:{backend_port}/api/v1")
+            wait_until_answers(base + "admin/config.yml", timeout=180)
+            wait_until_answers(f"http://127.0.0.1:{backend_port}/api/v1", timeout=60, data=b'{"action":"info"}')
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(**chromium_launch_options())
                 context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")

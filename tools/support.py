@@ -17,6 +17,8 @@ import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -141,6 +143,22 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def wait_until_answers(url: str, timeout: float = 120, data: bytes | None = None) -> None:
+    """Poll ``url`` (a JSON POST of ``data``, when given) until it answers 200; the last error
+    after ``timeout`` seconds. For servers started in the background: mkdocs serve, decap-server."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.5)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,13 +1,15 @@
 """Results remembered between builds under ``.cache/showcase/``, by a key that names all their inputs.
 
-A caller makes the key (a digest of everything the result depends on) and stores the result as
-bytes; a result is only ever handed back for the same key. Entries not used in a build drop out
-when it saves, so the file holds the last build's results and no more.
+A caller makes the key (the input itself, or a digest of everything the result depends on) and
+stores a picklable result; a result is only ever handed back for the same key and version.
+Entries not used in a build drop out when it saves, so the file holds the last build's results
+and no more. The parse cache, jieba's segments and the Markdown renders all keep theirs here.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Hashable
 from pathlib import Path
 
 from .cache_files import read_versioned, write_atomically
@@ -24,15 +26,15 @@ def digest(*parts: str | bytes) -> str:
 
 
 class KeyedCache:
-    """Bytes by key, read from and saved to ``folder/name`` (no folder: within this process only)."""
+    """Results by key, read from and saved to ``folder/name`` (no folder: within this process only)."""
 
     def __init__(self, folder: Path | None, name: str, version: str) -> None:
         self.folder, self.name, self.version = folder, name, version
         self.hits = self.misses = 0
-        self._stored: dict[str, bytes] = read_versioned(folder, name, version, "entries") if folder else {}
-        self._used: dict[str, bytes] = {}
+        self._stored: dict[Hashable, object] = read_versioned(folder, name, version, "entries") if folder else {}
+        self._used: dict[Hashable, object] = {}
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: Hashable):
         value = self._used.get(key)
         if value is None:
             value = self._stored.get(key)
@@ -44,11 +46,11 @@ class KeyedCache:
             self.hits += 1
         return value
 
-    def put(self, key: str, value: bytes) -> None:
+    def put(self, key: Hashable, value: object) -> None:
         self._used[key] = value
 
     def save(self) -> None:
         """Keep what this build used. Best effort: a read-only checkout still builds."""
-        if self.folder is None or self._used.keys() == self._stored.keys():
+        if self.folder is None or not self._used or self._used.keys() == self._stored.keys():
             return
         write_atomically(self.folder, self.name, {"version": self.version, "entries": self._used})

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from . import yaml_reader, yaml_slips
-from .cache_files import read_versioned, write_atomically
+from .keyed_cache import KeyedCache
 from .yaml_reader import Note, YamlDocument, parse_bytes
 
 # Beside Material's own plugin caches, in the project's git-ignored .cache/ folder.
@@ -36,29 +36,20 @@ class ParseCache:
     """Parsed documents by content hash, kept in ``folder``; with no folder it remembers nothing."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-        self.version = _reader_version()
-        self._stored = self._read() if folder else {}
-        self._used: dict[bytes, _Entry] = {}
+        self._cache = KeyedCache(folder, CACHE_FILE, _reader_version())
 
     def parse(self, raw: bytes) -> tuple[YamlDocument, list[Note]]:
         """Like ``parse_bytes``, but from the cache when these exact bytes were parsed before."""
         key = hashlib.blake2b(raw, digest_size=16).digest()
-        entry = self._used.get(key) or self._stored.get(key)
+        entry: _Entry | None = self._cache.get(key)
         if entry is None:
             document, notes = parse_bytes(raw)  # a YamlProblem propagates, uncached
-            self._used[key] = (document.data, notes)
+            self._cache.put(key, (document.data, notes))
             return document, notes
-        self._used[key] = entry
         data, notes = entry
         # Lines are kept out of the cache (they would double it); the document finds them if a problem needs one.
         return YamlDocument(data, source=raw), list(notes)
 
     def save(self) -> None:
         """Keep the documents parsed or used in this run (so deleted files drop out). Best effort."""
-        if self.folder is None or self._used.keys() == self._stored.keys():
-            return
-        write_atomically(self.folder, CACHE_FILE, {"version": self.version, "entries": self._used})
-
-    def _read(self) -> dict[bytes, _Entry]:
-        return read_versioned(self.folder, CACHE_FILE, self.version, "entries")
+        self._cache.save()

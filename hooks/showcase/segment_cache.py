@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .cache_files import read_versioned, write_atomically
+from .keyed_cache import KeyedCache
 
 CACHE_FILE = "jieba-segments.pickle"
 
@@ -29,31 +29,23 @@ class SegmentCache:
     """Segments by text, kept in ``folder`` (none: remember within this build only)."""
 
     def __init__(self, folder: Path | None, version: str, segmenter: Segmenter = jieba_cut) -> None:
-        self.folder = folder
-        self.version = version
         self.segmenter = segmenter
-        self.misses = 0
-        self._stored = self._read() if folder else {}
-        self._used: dict[str, tuple[str, ...]] = {}
+        self._cache = KeyedCache(folder, CACHE_FILE, version)
+
+    @property
+    def misses(self) -> int:
+        return self._cache.misses
 
     def cut(self, text: str | bytes) -> tuple[str, ...]:
         """The words of ``text``, in order, as the segmenter gives them (UTF-8 bytes or a string)."""
         if isinstance(text, bytes):
             text = text.decode("utf-8")
-        words = self._used.get(text)
+        words = self._cache.get(text)
         if words is None:
-            words = self._stored.get(text)
-            if words is None:
-                words = tuple(self.segmenter(text))
-                self.misses += 1
-            self._used[text] = words
+            words = tuple(self.segmenter(text))
+            self._cache.put(text, words)
         return words
 
     def save(self) -> None:
         """Keep the texts segmented in this build, so that old ones drop out. Best effort."""
-        if self.folder is None or not self._used or self._used.keys() == self._stored.keys():
-            return
-        write_atomically(self.folder, CACHE_FILE, {"version": self.version, "segments": self._used})
-
-    def _read(self) -> dict[str, tuple[str, ...]]:
-        return read_versioned(self.folder, CACHE_FILE, self.version, "segments")
+        self._cache.save()
