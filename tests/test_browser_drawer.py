@@ -1,0 +1,103 @@
+"""The navigation drawer on phones, and the nav column on desktops, in real Chromium.
+
+Below Material's 76.25em breakpoint the nav is a drawer. While it is closed, site.css has the
+browser skip rendering it (content-visibility: hidden) and offscreen.js keeps it out of the Tab
+order (inert); the menu button opens it, and then its links must be shown and reachable by Tab.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser_support import axe_violations, format_violations
+
+from support import DESKTOP, PHONE
+
+PAGE = "brands/xunzhou-fengqiao/"
+NAV = ".md-sidebar--primary"
+WRAP = ".md-sidebar--primary .md-sidebar__scrollwrap"
+MENU_BUTTON = ".md-header label[for='__drawer']"
+# The current page's entry: a link, or on phones a label that opens its contents (one is shown).
+ACTIVE_LINK = ".md-sidebar--primary .md-nav__link--active"
+
+# Is the element's box on screen (inside the viewport, with a size), and is it rendered at all?
+ON_SCREEN = """(el) => {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= innerWidth + 1 &&
+    r.top < innerHeight && r.bottom > 0 && el.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true});
+}"""
+
+
+def content_visibility(page: Page) -> str:
+    return page.eval_on_selector(WRAP, "el => getComputedStyle(el).contentVisibility")
+
+
+def open_drawer(page: Page) -> None:
+    page.locator(MENU_BUTTON).click()
+    expect(page.locator("#__drawer")).to_be_checked()
+    # Material slides it in (a transform transition): wait until it has arrived.
+    page.wait_for_function(f"""() => {{
+      const nav = document.querySelector("{NAV}");
+      return nav.getAnimations().length === 0 && nav.getBoundingClientRect().left >= 0;
+    }}""")
+
+
+@pytest.mark.browser_context_args(viewport=PHONE, locale="zh-CN")
+def test_the_closed_drawer_is_skipped_and_out_of_the_tab_order(page: Page, site_server):
+    page.goto(site_server + PAGE)
+    assert content_visibility(page) == "hidden"
+    assert page.eval_on_selector(NAV, "el => el.inert")
+    # Hidden from rendering: its links have no box and are not visible.
+    assert not page.eval_on_selector_all(ACTIVE_LINK, "els => els.some((el) => el.checkVisibility())")
+
+
+@pytest.mark.browser_context_args(viewport=PHONE, locale="zh-CN")
+def test_the_opened_drawer_shows_its_links_and_tab_reaches_them(page: Page, site_server):
+    page.goto(site_server + PAGE)
+    open_drawer(page)
+    assert content_visibility(page) == "visible"
+    assert not page.eval_on_selector(NAV, "el => el.inert")
+    # The current page's entry is shown in the open drawer, with its text.
+    active = page.locator(ACTIVE_LINK + ":visible").first
+    expect(active).to_be_visible()
+    expect(active).to_contain_text("浔州枫桥")
+    assert active.evaluate(ON_SCREEN)
+    # Tab walks from the top of the page into the drawer, and each stop there is on screen.
+    page.locator("body").focus()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => !!document.activeElement.closest('{NAV}')"):
+            break
+    else:
+        pytest.fail("40 presses of Tab did not reach the open drawer")
+    assert page.evaluate(f"() => ({ON_SCREEN})(document.activeElement)")
+    assert page.evaluate("() => document.activeElement.matches(':focus-visible')")
+    assert not format_violations(axe_violations(page)), format_violations(axe_violations(page))
+
+
+@pytest.mark.browser_context_args(viewport=PHONE, locale="zh-CN")
+def test_closing_keeps_the_drawer_rendered_until_it_has_slid_out(page: Page, site_server):
+    page.goto(site_server + PAGE)
+    open_drawer(page)
+    # In one task: close it, then read the style. The discrete transition keeps it rendered while
+    # Material's slide-out runs, then it is skipped again.
+    during = page.evaluate("""() => {
+      const toggle = document.getElementById("__drawer");
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+      return getComputedStyle(document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap")).contentVisibility;
+    }""")
+    assert during == "visible"
+    page.wait_for_function(f"() => getComputedStyle(document.querySelector('{WRAP}')).contentVisibility === 'hidden'")
+    assert page.eval_on_selector(NAV, "el => el.inert")
+
+
+@pytest.mark.browser_context_args(viewport=DESKTOP, locale="zh-CN")
+def test_on_a_desktop_the_nav_is_a_visible_column(page: Page, site_server):
+    page.goto(site_server + PAGE)
+    assert content_visibility(page) == "visible"
+    assert not page.eval_on_selector(NAV, "el => el.inert")
+    active = page.locator(ACTIVE_LINK + ":visible").first
+    expect(active).to_be_visible()
+    assert active.evaluate(ON_SCREEN)
