@@ -73,7 +73,22 @@ def test_the_opened_drawer_shows_its_links_and_tab_reaches_them(page: Page, site
         pytest.fail("40 presses of Tab did not reach the open drawer")
     assert page.evaluate(f"() => ({ON_SCREEN})(document.activeElement)")
     assert page.evaluate("() => document.activeElement.matches(':focus-visible')")
-    assert not format_violations(axe_violations(page)), format_violations(axe_violations(page))
+
+
+@pytest.mark.parametrize("care", [False, True], ids=["default", "关怀模式"])
+@pytest.mark.browser_context_args(viewport=PHONE, locale="zh-CN")
+def test_the_open_drawer_has_no_axe_violations_in_its_panels(page: Page, site_server, care):
+    if care:
+        page.add_init_script("localStorage.setItem('sc-care', 'on')")
+    page.goto(site_server + PAGE)
+    open_drawer(page)
+    # Opened on the current page's section ("子品牌"); its title leads back to the top panel.
+    violations = {"section": format_violations(axe_violations(page))}
+    page.locator(f"{NAV} label.md-nav__title:not([for='__drawer']):visible").first.click()
+    page.wait_for_function(f"() => document.querySelector('{NAV}').getAnimations({{subtree: true}}).length === 0")
+    expect(page.locator(f"{NAV} label.md-nav__title[for='__drawer']")).to_be_visible()
+    violations["top"] = format_violations(axe_violations(page))
+    assert not any(violations.values()), violations
 
 
 @pytest.mark.browser_context_args(viewport=PHONE, locale="zh-CN")
