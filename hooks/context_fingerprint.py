@@ -37,44 +37,47 @@ class _Memo:
 
     references: dict[int, tuple[object, str]] = {}  # id(item) -> (item, how a page refers to it)
     lists: dict[int, tuple[list, int, str]] = {}  # id of a list of such items -> (list, length, references)
+    nav: tuple | None = None  # (nav, its entries, their kinds, titles, addresses and depths)
 
 
 def start_build() -> None:
-    _Memo.references, _Memo.lists = {}, {}
+    _Memo.references, _Memo.lists, _Memo.nav = {}, {}, None
 
 
 def configuration(hasher, config) -> None:
     """Feed MkDocs' settings into ``hasher``; the plugins' and the theme's by their own settings."""
-    _Fingerprint(hasher).configuration(config)
+    fingerprint = _Fingerprint()
+    fingerprint.configuration(config)
+    hasher.update(fingerprint.text())
 
 
 def page_key(context: dict, shared: str) -> str:
     """The fingerprint of everything ``context`` shows a template, given what all pages share."""
-    hasher = hashlib.blake2b(shared.encode(), digest_size=20)
-    fingerprint = _Fingerprint(hasher)
+    fingerprint = _Fingerprint()
+    fingerprint.put(shared)
     for name in sorted(context):
         if name in _PER_BUILD:
             continue  # in ``shared``
         if name == "build_date_utc":
             continue  # no template reads it (``_uses_build_date`` checks), and it changes every build
-        hasher.update(f"\0{name}=".encode())
+        fingerprint.put(f"{name}=")
         if name == "nav":
             fingerprint.nav(context[name])
         else:
-            fingerprint.add(context[name])
-    return hasher.hexdigest()
+            fingerprint.named(name, context[name], -1)
+    return hashlib.blake2b(fingerprint.text(), digest_size=20).hexdigest()
 
 
 class _Fingerprint:
-    """Feeds a value's readable state into a hash; pages and nav entries elsewhere only by name."""
+    """Collects a value's readable state; pages and nav entries elsewhere only by name."""
 
-    def __init__(self, hasher) -> None:
-        self.hasher = hasher
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.put = self.parts.append
         self.path: set[int] = set()
 
-    def put(self, text: str) -> None:
-        self.hasher.update(text.encode("utf-8", "surrogatepass"))
-        self.hasher.update(b"\0")
+    def text(self) -> bytes:
+        return "\0".join(self.parts).encode("utf-8", "surrogatepass")
 
     def configuration(self, config) -> None:
         """MkDocs' settings; the plugins' and the theme's by their own settings."""
@@ -93,9 +96,14 @@ class _Fingerprint:
 
     def nav(self, nav) -> None:
         """The nav as every page sees it: each entry's kind, title, address and whether it is active."""
-        for item in _entries(getattr(nav, "items", None) or ()):
-            self.put(f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|{item.active}|{_depth(item)}")
-        self.put(f"home|{getattr(getattr(nav, 'homepage', None), 'url', '')}")
+        if _Memo.nav is None or _Memo.nav[0] is not nav:
+            entries = list(_entries(getattr(nav, "items", None) or ()))
+            lines = [f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|{_depth(item)}" for item in entries]
+            lines.append(f"home|{getattr(getattr(nav, 'homepage', None), 'url', '')}")
+            _Memo.nav = (nav, entries, "\n".join(lines))
+        _, entries, text = _Memo.nav
+        self.put(text)
+        self.put("".join("1" if item.active else "0" for item in entries))
 
     def add(self, value, depth: int = 0) -> None:
         if depth > _MAX_DEPTH:
