@@ -95,7 +95,7 @@ def _render(page: Page, config, files) -> None:
         if links is not None:
             page.links_to_anchors = {files.get_file_from_path(uri): targets for uri, targets in links.items()}
         return None
-    logged = _recording(lambda: _original_render(page, config, files))
+    logged = recording(lambda: _original_render(page, config, files))
     links = getattr(page, "links_to_anchors", None)
     if not logged and (links is None or all(target is not None for target in links)):
         links = None if links is None else {target.src_uri: targets for target, targets in links.items()}
@@ -104,7 +104,7 @@ def _render(page: Page, config, files) -> None:
     return None
 
 
-def _recording(render) -> bool:
+def recording(render) -> bool:
     """Run ``render``; whether anything was logged meanwhile."""
     recorder = _Recorder()
     loggers = [logging.getLogger(), logging.getLogger("mkdocs")]  # "mkdocs" does not propagate to the root
@@ -128,7 +128,7 @@ def _cached_excerpt_render(self, page: Page, separator: str) -> None:
     stored = cache.get(key)
     if stored is None:
         _make_parser(self)
-        if not _recording(lambda: _original_excerpt_render(self, page, separator)):
+        if not recording(lambda: _original_excerpt_render(self, page, separator)):
             cache.put(key, pickle.dumps((self.markdown, self.content, self.more, self.toc), pickle.HIGHEST_PROTOCOL))
         return None
     self.markdown, self.content, self.more, self.toc = pickle.loads(stored)

@@ -22,6 +22,15 @@ posts sit at the same depth. ``cache_nav`` renders the nav once for each set of 
 link targets, and reuses it, within one build; the pages that are themselves in the nav (whose
 entry carries their table of contents) are rendered as before.
 
+The search plugin then parses every page's HTML into sections and segments their text, on every
+build. ``cache_search_entries`` keeps the entries a page gave, by a digest of what they are made of:
+the page's content, table of contents, title, address and search-related front matter, and the
+segmenter's version (a cache miss runs the plugin's own code).
+
+Material's blog reads every post's front matter with PyYAML's pure-Python loader, about a millisecond
+a post; ``read_front_matter_in_c`` gives it libyaml's loader (the same constructor, so the same
+values), and the pure one again for front matter that does not parse, for its fuller message.
+
 ``SHOWCASE_SPEEDUPS=off`` turns all of them off, for comparing output (tests/test_speedups.py).
 
 Material-specific, hence here in the adapter's folder and not in the MkDocs-free core. Each repair
@@ -32,12 +41,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
+from importlib.metadata import version as package_version
 from pathlib import Path
 
+import yaml
 from mkdocs.utils import normalize_url
 
+from showcase.keyed_cache import KeyedCache, digest
 from showcase.segment_cache import SegmentCache
+
+SEARCH_ENTRIES_FILE = "search-entries.pickle"
 
 # Markdown that, written after the separator, still applies above it.
 _APPLIES_ABOVE = re.compile(r"^ {0,3}(\[[^\]]+\]:|\*\[[^\]]+\]:)", re.M)
@@ -129,6 +144,45 @@ def cache_segments(config, folder: Path | None) -> SegmentCache | None:
     return cache
 
 
+def cache_search_entries(config, folder: Path | None) -> KeyedCache | None:
+    """Let Material's search index take a page's entries from a cache in ``folder``; the cache, to save."""
+    try:
+        import material.plugins.search.plugin as search
+    except ImportError:
+        return None
+    index = search.SearchIndex
+    original = getattr(index.add_entry_from_context, "showcase_original", index.add_entry_from_context)
+    index.add_entry_from_context = original
+    if not enabled():
+        return None
+    jieba = getattr(search.jieba, "_jieba", search.jieba)
+    version = f"{_segmenter_version(jieba, config) if jieba else 'no jieba'} {_material_version()}"
+    cache = KeyedCache(folder, SEARCH_ENTRIES_FILE, version)
+
+    def add_entry_from_context(self, page):
+        key = digest(page.url, str(page.title), repr(page.meta.get("title")), repr(page.meta.get("tags")),
+                     repr(page.meta.get("search")), repr([_toc_entries(page.toc)]), page.content or "")
+        stored = cache.get(key)
+        if stored is not None:
+            self.entries.extend(pickle.loads(stored))
+            return
+        before = len(self.entries)
+        original(self, page)
+        cache.put(key, pickle.dumps(self.entries[before:], protocol=pickle.HIGHEST_PROTOCOL))
+
+    add_entry_from_context.showcase_original = original
+    index.add_entry_from_context = add_entry_from_context
+    return cache
+
+
+def _toc_entries(items) -> list:
+    return [(item.id, item.url, item.title, _toc_entries(item.children)) for item in items or ()]
+
+
+def _material_version() -> str:
+    return f"mkdocs-material {package_version('mkdocs-material')}"
+
+
 def _segmenter_version(jieba, config) -> str:
     """What jieba's answers depend on besides the text: its version and the dictionaries configured."""
     parts = [f"jieba {getattr(jieba, '__version__', '?')}"]
@@ -141,6 +195,33 @@ def _segmenter_version(jieba, config) -> str:
             except OSError:
                 parts.append(f"{option} {path}")
     return " ".join(parts)
+
+
+class _LibyamlFirst:
+    """A ``Loader`` for ``yaml.load``: libyaml's safe loader, or the pure one where libyaml fails."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def get_single_data(self):
+        try:
+            return yaml.load(self.stream, yaml.CSafeLoader)
+        except yaml.YAMLError:
+            return yaml.load(self.stream, yaml.SafeLoader)
+
+    def dispose(self) -> None:
+        pass
+
+
+def read_front_matter_in_c() -> None:
+    """Material's blog parses posts' front matter with ``_LibyamlFirst`` (when libyaml is there)."""
+    try:
+        from material.plugins.blog import structure
+    except ImportError:
+        return
+    fast = enabled() and getattr(yaml, "__with_libyaml__", False)
+    if structure.SafeLoader in (yaml.SafeLoader, _LibyamlFirst):  # the shape this repair expects
+        structure.SafeLoader = _LibyamlFirst if fast else yaml.SafeLoader
 
 
 NAV_TEMPLATE = "partials/nav.html"

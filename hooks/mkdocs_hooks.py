@@ -19,14 +19,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 import markdown_renders
-from material_speedups import cache_nav, cache_segments, enabled, index_posts, trim_after_excerpt
+import page_renders
+from material_speedups import (cache_nav, cache_search_entries, cache_segments, enabled, index_posts, read_front_matter_in_c,
+                               trim_after_excerpt)
 
 from showcase.address import site_address
 from showcase.admin_files import admin_files
 from showcase.feed import FEED_FILE, FeedEntry, atom_feed, post_date, post_time, without_invented_time
 from showcase.form_editor import news_authors
 from showcase.loader import load_catalog
-from showcase.mkdocs_messages import translate
+from showcase.mkdocs_messages import reword_warnings
 from showcase.news import POSTS_FOLDER
 from showcase.news_photo import with_photo
 from showcase.pages import build_nav, build_pages, unbreakable_names
@@ -52,6 +54,7 @@ class _Build:
     pages: list = []
     feed_entries: list[FeedEntry] = []
     segments = None  # jieba's segments for Material's search, kept in .cache/showcase/
+    search_entries = None  # and the search entries of each page
     names: tuple[str, ...] = ()  # brand, project and tribunal names that never break across lines
     bundles: list = []  # showcase.asset_bundles: the site's stylesheets and scripts, one file each
 
@@ -82,42 +85,18 @@ def on_startup(command, dirty):
     _Build.command = command
 
 
-class _ChineseWarnings(logging.Filter):
-    """Rewords MkDocs' and Material's warnings that editors cause (see showcase.mkdocs_messages)."""
-
-    def __init__(self, docs_dir: Path) -> None:
-        super().__init__()
-        self.docs_dir = docs_dir
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        text = translate(record.getMessage(), self.docs_dir)
-        if text:
-            record.msg, record.args = text, ()
-        return True
-
-
-# Where those warnings are logged: links and anchors, build errors (Material's blog), the nav.
-_WARNING_LOGGERS = ("mkdocs.structure.pages", "mkdocs.commands.build", "mkdocs.structure.nav")
-
-
-def _reword_warnings(docs_dir: Path) -> None:
-    for name in _WARNING_LOGGERS:
-        logger = logging.getLogger(name)
-        for old in [f for f in logger.filters if type(f).__name__ == _ChineseWarnings.__name__]:
-            logger.removeFilter(old)  # the filter of an earlier build (or an earlier load of this file)
-        logger.addFilter(_ChineseWarnings(docs_dir))
-
-
 def on_config(config):
     settings = _settings(config)
     _Build.settings, _Build.renderer, _Build.pages, _Build.feed_entries = settings, None, [], []
     _Build.names = ()
     _Build.bundles = _bundle_assets(config)
-    _reword_warnings(settings.docs_dir)
+    reword_warnings(settings.docs_dir)
     blog = _blog_plugin(config)
     if blog is not None:
         blog.config.draft = settings.preview  # drafts only in the preview, by the same rule as the core's
     _Build.segments = cache_segments(config, settings.cache_dir)
+    _Build.search_entries = cache_search_entries(config, settings.cache_dir)
+    read_front_matter_in_c()
     try:
         catalog = load_catalog(
             settings.data_dir,
@@ -232,6 +211,7 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     cache_nav(env, config)
+    page_renders.begin(config, env, files, _Build.settings.cache_dir, _Build.names, on_post_page, enabled=enabled())
     if enabled():  # Material's templates, compiled once and not on every build
         env.bytecode_cache = compiled_templates(_Build.settings.cache_dir / "theme-templates")
     return env
@@ -250,6 +230,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(-100)  # last: the context is complete (the blog's excerpts and pager)
 def on_page_context(context, page, config, nav):
     date = post_date(page.meta.get("date"))
     if page.file.src_uri.startswith(_Build.settings.posts_dir + "/") and date:
@@ -264,18 +245,21 @@ def on_page_context(context, page, config, nav):
                 categories=list(page.meta.get("categories", [])),
             )
         )
+    page_renders.look_up(context, page)
     return context
 
 
 def on_post_page(output, page, config):
     # The whole page, not only its content: news excerpts, the nav and the footer too.
-    return keep_together(without_invented_time(output), _Build.names)
+    return page_renders.finish(page, output, lambda html: keep_together(without_invented_time(html), _Build.names))
 
 
 def on_post_build(config):
-    if _Build.segments is not None:
-        _Build.segments.save()
+    for cache in (_Build.segments, _Build.search_entries):
+        if cache is not None:
+            cache.save()
     markdown_renders.end()
+    page_renders.end()
     bundled = {bundle.uri for bundle in _Build.bundles}  # already without comments
     for sheet in [s for s in [*config.extra_css, *config.extra.get("print_css", [])] if s not in bundled]:
         # Served without the comments that explain the rules.

@@ -1,8 +1,8 @@
 """The build's speed-ups change nothing in the output (hooks/material_speedups.py, hooks/markdown_renders.py,
-showcase.segment_cache, showcase.keyed_cache).
+hooks/page_renders.py, showcase.segment_cache, showcase.keyed_cache).
 
-A build that reuses the jieba cache of the builds before it, after an edit of a post, a data file
-or a template, must equal a clean build: no cache, and none of the speed-ups (SHOWCASE_SPEEDUPS=off).
+A build that reuses the caches of the builds before it, after an edit of a post, a data file, a
+template of the core or one of the theme, must equal a clean build: no cache, and none of the speed-ups (SHOWCASE_SPEEDUPS=off).
 The copy has enough synthetic posts for the news index, an archive year and a category to run to a
 second page, so that the blog's paginated views are compared too.
 """
@@ -60,6 +60,8 @@ def test_after_each_kind_of_edit_the_cached_build_equals_a_clean_one(tmp_path: P
         "post": (post_path(project, 3), "\n# ", "\n# 改过的标题"),
         "data": (project / "data" / "brands" / "xunzhou-fengqiao.yml", "summary: ", "summary: 改过的摘要"),
         "template": (template, "{% endif %}\n", "{% endif %}\n\n改过的模板\n", ),
+        # Material's pages (hooks/page_renders.py) are rendered with the theme's templates and overrides/.
+        "theme": (project / "overrides" / "main.html", "{% block scripts %}\n", "{% block scripts %}\n<!-- 改过的主题 -->\n"),
     }
     for kind, (path, old, new) in edits.items():
         text = path.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ finding the line by the link in the file. Plain text in, plain text out: no MkDo
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from pathlib import Path
@@ -96,3 +97,30 @@ def _line_of(path: Path, url: str) -> int | None:
             if needle and needle in line:
                 return number
     return None
+
+
+class ChineseWarnings(logging.Filter):
+    """Rewords MkDocs' and Material's warnings that editors cause, as ``translate`` does."""
+
+    def __init__(self, docs_dir: Path) -> None:
+        super().__init__()
+        self.docs_dir = docs_dir
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        text = translate(record.getMessage(), self.docs_dir)
+        if text:
+            record.msg, record.args = text, ()
+        return True
+
+
+# Where those warnings are logged: links and anchors, build errors (Material's blog), the nav.
+WARNING_LOGGERS = ("mkdocs.structure.pages", "mkdocs.commands.build", "mkdocs.structure.nav")
+
+
+def reword_warnings(docs_dir: Path) -> None:
+    """Put one ``ChineseWarnings`` on each of those loggers, replacing an earlier build's."""
+    for name in WARNING_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if type(f).__name__ == ChineseWarnings.__name__]:
+            logger.removeFilter(old)  # the filter of an earlier build (or an earlier load of the hooks)
+        logger.addFilter(ChineseWarnings(docs_dir))

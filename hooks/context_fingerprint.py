@@ -1,0 +1,230 @@
+"""The fingerprint of what a page's template can see: its Jinja context, read down to plain values.
+
+``page_key`` feeds a context into a hash: plain values as they are, containers and objects by
+their contents (a blog excerpt, a post's settings, the pager and what its closure holds), other
+pages, sections and links only by what a template prints of them (kind, title, address, parents),
+and the nav as each entry's kind, title, address and whether it is active. What it cannot read
+(an object with no state but its memory address, nesting deeper than ``_MAX_DEPTH``, a cycle)
+raises ``Unreadable``: page_renders then renders that page as before. MkDocs-specific, hence here
+in the adapter's folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import AnchorLink
+
+_MAX_DEPTH = 8
+# Attributes that no template reads and that change without changing the page: the Markdown (the
+# content stands for it), the parser, anchors for MkDocs' link check, and the object ids by which
+# material_speedups.IdentityList answers ``in``.
+_SKIPPED_ATTRIBUTES = frozenset({"markdown", "md", "_parser_arguments", "present_anchor_ids", "links_to_anchors", "_ids"})
+# Context entries that are the same for every page of a build, fingerprinted once (see _Build).
+_PER_BUILD = ("config", "pages", "mkdocs_version", "extra_css", "extra_javascript")
+
+
+class Unreadable(Exception):
+    """Something in a page's context whose state cannot be read: that page is rendered, not cached."""
+
+
+class _Memo:
+    """Worked out once per build. Each entry holds its object, so that no other object takes its id."""
+
+    references: dict[int, tuple[object, str]] = {}  # id(item) -> (item, how a page refers to it)
+    lists: dict[int, tuple[list, int, str]] = {}  # id of a list of such items -> (list, length, references)
+    nav: tuple | None = None  # (nav, its entries, their kinds, titles, addresses and depths)
+
+
+def start_build() -> None:
+    _Memo.references, _Memo.lists, _Memo.nav = {}, {}, None
+
+
+def configuration(hasher, config) -> None:
+    """Feed MkDocs' settings into ``hasher``; the plugins' and the theme's by their own settings."""
+    fingerprint = _Fingerprint()
+    fingerprint.configuration(config)
+    hasher.update(fingerprint.text())
+
+
+def page_key(context: dict, shared: str) -> str:
+    """The fingerprint of everything ``context`` shows a template, given what all pages share."""
+    fingerprint = _Fingerprint()
+    fingerprint.put(shared)
+    for name in sorted(context):
+        if name in _PER_BUILD:
+            continue  # in ``shared``
+        if name == "build_date_utc":
+            continue  # no template reads it (``_uses_build_date`` checks), and it changes every build
+        fingerprint.put(f"{name}=")
+        if name == "nav":
+            fingerprint.nav(context[name])
+        else:
+            fingerprint.named(name, context[name], -1)
+    return hashlib.blake2b(fingerprint.text(), digest_size=20).hexdigest()
+
+
+class _Fingerprint:
+    """Collects a value's readable state; pages and nav entries elsewhere only by name."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.put = self.parts.append
+        self.path: set[int] = set()
+
+    def text(self) -> bytes:
+        return "\0".join(self.parts).encode("utf-8", "surrogatepass")
+
+    def configuration(self, config) -> None:
+        """MkDocs' settings; the plugins' and the theme's by their own settings."""
+        for name in sorted(set(config) - {"site_dir"}):  # where it is written does not change a page
+            value = config[name]
+            self.put(name)
+            if name in ("plugins", "hooks"):
+                for plugin_name in sorted(value):
+                    self.put(plugin_name)
+                    settings = getattr(value[plugin_name], "config", None)  # a hook module has none
+                    self.add(dict(settings) if settings is not None else plugin_name, 1)
+            elif name == "theme":
+                self.add({"name": value.name, "dirs": list(value.dirs), **dict(value.items())}, 1)
+            else:
+                self.add(value, 1)
+
+    def nav(self, nav) -> None:
+        """The nav as every page sees it: each entry's kind, title, address and whether it is active."""
+        if _Memo.nav is None or _Memo.nav[0] is not nav:
+            entries = list(_entries(getattr(nav, "items", None) or ()))
+            lines = [f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|{_depth(item)}" for item in entries]
+            lines.append(f"home|{getattr(getattr(nav, 'homepage', None), 'url', '')}")
+            _Memo.nav = (nav, entries, "\n".join(lines))
+        _, entries, text = _Memo.nav
+        self.put(text)
+        self.put("".join("1" if item.active else "0" for item in entries))
+
+    def add(self, value, depth: int = 0) -> None:
+        if depth > _MAX_DEPTH:
+            raise Unreadable(type(value).__name__)
+        if value is None or isinstance(value, (bool, int, float, str, bytes)):
+            self.put(f"{type(value).__name__}:{value!r}")
+        elif isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+            self.put(f"{type(value).__name__}:{value.isoformat() if hasattr(value, 'isoformat') else value}")
+        elif isinstance(value, type):
+            self.put(f"class:{value.__module__}.{value.__qualname__}")
+        elif isinstance(value, File):
+            self.put(f"file:{value.src_uri}|{value.dest_uri}|{value.url}|{value.edit_uri}")
+        elif isinstance(value, AnchorLink):
+            self.put(f"anchor:{value.title}|{value.id}|{value.level}")
+            self.add(list(value.children), depth + 1)
+        elif isinstance(value, StructureItem) and depth > 0 and not _is_excerpt(value):
+            self.reference(value)
+        elif id(value) in self.path:
+            raise Unreadable("a cycle")
+        else:
+            self.path.add(id(value))
+            try:
+                self.contents(value, depth)
+            finally:
+                self.path.discard(id(value))
+
+    def reference(self, item) -> None:
+        self.put(_reference(item))
+
+    def contents(self, value, depth: int) -> None:
+        if isinstance(value, dict) or (hasattr(value, "items") and hasattr(value, "keys") and callable(value.items)):
+            items = sorted(value.items(), key=lambda pair: str(pair[0]))
+            self.put(f"{type(value).__name__}{{{len(items)}")
+            for key, item in items:
+                self.put(str(key))
+                self.named(key, item, depth)
+        elif isinstance(value, list) and depth > 0 and value and (_known_list(value) or _refers_only(value)):
+            self.put(_known_list(value) or self.references_of(value))
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+            self.put(f"{type(value).__name__}[{len(items)}")
+            for index, item in enumerate(items):
+                self.named(index, item, depth)
+            if hasattr(value, "__dict__"):  # a list with attributes: the blog's pagination
+                self.attributes(value, depth)
+        elif callable(value) and hasattr(value, "__code__"):
+            code = value.__code__
+            self.put(f"function:{value.__qualname__}|{code.co_code.hex()}|{code.co_consts!r}")
+            for cell in value.__closure__ or ():
+                self.add(cell.cell_contents, depth + 1)
+            self.add(value.__defaults__, depth + 1)
+        elif isinstance(value, BasePlugin):  # its settings are in what all pages share
+            self.put(f"plugin:{type(value).__module__}.{type(value).__name__}")
+        elif hasattr(value, "__dict__"):
+            self.put(f"object:{type(value).__module__}.{type(value).__qualname__}")
+            self.attributes(value, depth)
+        elif " at 0x" in repr(value):
+            raise Unreadable(type(value).__name__)
+        else:
+            self.put(f"{type(value).__name__}:{value!r}")
+
+    def references_of(self, items: list) -> str:
+        """A list of other pages (a view's posts): worked out once per build, as ``reference`` is."""
+        text = "refs[" + "\n".join(_reference(item) for item in items)
+        _Memo.lists[id(items)] = (items, len(items), text)
+        return text
+
+    def named(self, name, item, depth: int) -> None:
+        try:
+            self.add(item, depth + 1)
+        except Unreadable as error:  # say where: "posts.0.config.…"
+            raise Unreadable(f"{name}.{error}") from None
+
+    def attributes(self, value, depth: int) -> None:
+        for name, item in sorted(vars(value).items()):
+            if name in _SKIPPED_ATTRIBUTES:
+                continue
+            self.put(name)
+            self.named(name, item, depth)
+
+
+def _reference(item) -> str:
+    """Another page, a section or a link, by what a template prints of it, not by its contents.
+
+    Which of them are active follows from the page (its address is in the key) and the nav."""
+    known = _Memo.references.get(id(item))
+    if known is not None and known[0] is item:
+        return known[1]
+    pages = [getattr(p, "url", None) for p in getattr(item, "pages", None) or ()]
+    parents = []
+    parent = item.parent
+    while parent is not None:
+        parents.append(parent.title)
+        parent = parent.parent
+    text = f"ref:{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|{pages}|{parents}"
+    _Memo.references[id(item)] = (item, text)
+    return text
+
+
+def _known_list(items: list) -> str | None:
+    known = _Memo.lists.get(id(items))
+    return known[2] if known is not None and known[0] is items and known[1] == len(items) else None
+
+
+def _refers_only(items: list) -> bool:
+    return all(isinstance(item, StructureItem) and not _is_excerpt(item) for item in items)
+
+
+def _is_excerpt(item) -> bool:
+    """A blog excerpt is what a news list prints, not another page: it goes in by its contents."""
+    return type(item).__name__ == "Excerpt"
+
+
+def _entries(items):
+    for item in items:
+        yield item
+        yield from _entries(getattr(item, "children", None) or ())
+
+
+def _depth(item) -> int:
+    depth, parent = 0, item.parent
+    while parent is not None:
+        depth, parent = depth + 1, parent.parent
+    return depth

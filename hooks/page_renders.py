@@ -1,0 +1,159 @@
+"""Whole pages remembered between builds: a page whose template context is unchanged is not rendered again.
+
+At 1,000 news posts, Material's templates and the typography pass over each finished page are most
+of a build, and ``mkdocs serve`` repeats both for every page on every save, though a save changes a
+post and the few news lists that show it. Here a page's key is a fingerprint of everything its
+template can see: the page itself (its content, table of contents, title, addresses, metadata, its
+neighbours and parents by title and address), the context the plugins added (the blog's excerpts
+and pager), the nav with this page's active entries, and, shared by all pages, the configuration,
+``mkdocs.yml``, the custom templates, the hooks' own code, the names the typography pass keeps
+whole and the versions of the packages that render. The stored value is the finished page, after
+the hooks' ``on_post_page``.
+
+What cannot be fingerprinted (an object with no readable state) makes the page render as before,
+unstored; so does a render that logs anything. With another plugin's ``on_post_page`` configured,
+nothing is cached: the stored page would skip it. ``SHOWCASE_SPEEDUPS=off`` turns this off with the
+other speed-ups.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from importlib.metadata import version
+from pathlib import Path
+
+import context_fingerprint
+import markdown_renders
+from context_fingerprint import Unreadable
+from showcase.keyed_cache import KeyedCache
+
+CACHE_FILE = "page-renders.pickle"
+_PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "babel", "paginate")
+
+
+class _Build:
+    cache: KeyedCache | None = None
+    shared = ""  # the fingerprint of what all pages of the build share
+    env = None
+    templates: dict[int, str] = {}  # id(page) -> the template it is rendered with, for pages looked up
+    keys: dict[int, str] = {}  # id(page) -> key, for pages rendered here and to be stored
+    hits: dict[int, str] = {}  # id(page) -> its stored finished page
+    served: set[int] = set()  # pages whose template handed back the stored page
+
+
+def _versions() -> str:
+    return " ".join(f"{name} {version(name)}" for name in _PACKAGES)
+
+
+def _folder_digest(folders) -> str:
+    hasher = hashlib.blake2b(digest_size=20)
+    for folder in folders:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                hasher.update(f"{path.relative_to(folder)}\0{path.stat().st_size}\0".encode())
+                hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def _own_template_folders(config) -> list[Path]:
+    """The theme folders that are not an installed package's (whose version stands for them)."""
+    return [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts and Path(d).is_dir()]
+
+
+def begin(config, env, files, folder: Path | None, names, post_page, enabled: bool = True) -> None:
+    """In ``on_env``: this build's cache, and the fingerprint of what every page shares.
+
+    ``post_page`` is the hooks' ``on_post_page``: with any other, nothing is cached."""
+    _Build.cache, _Build.env = None, env
+    _Build.templates, _Build.keys, _Build.hits, _Build.served = {}, {}, {}, set()
+    context_fingerprint.start_build()
+    others = [m for m in config.plugins.events.get("post_page", []) if getattr(m, "__func__", m) is not post_page]
+    if not enabled or others or _uses_build_date(config):
+        return
+    hasher = hashlib.blake2b(digest_size=20)
+    for part in (
+        _versions(),
+        Path(config.config_file_path).read_text(encoding="utf-8", errors="replace"),
+        _folder_digest(_own_template_folders(config)),
+        _folder_digest([Path(__file__).parent]),  # the hooks: their events and filters shape pages too
+        "\n".join(names),
+        "\n".join(sorted(f"{f.src_uri}\t{f.dest_uri}\t{f.url}" for f in files)),
+    ):
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+    try:
+        context_fingerprint.configuration(hasher, config)
+    except Unreadable:
+        return
+    _Build.shared = hasher.hexdigest()
+    _Build.cache = KeyedCache(folder, CACHE_FILE, _versions())
+
+
+def _uses_build_date(config) -> bool:
+    """Whether a custom template prints the build's time (then every page changes on every build)."""
+    return any("build_date_utc" in path.read_text(encoding="utf-8", errors="replace")
+               for folder in _own_template_folders(config) for path in Path(folder).rglob("*.html"))
+
+
+def end() -> None:
+    if _Build.cache is not None:
+        _Build.cache.save()
+    _Build.cache = None
+
+
+def look_up(context: dict, page) -> None:
+    """In the last ``on_page_context``: serve this page from the cache, or note its key to store it."""
+    if _Build.cache is None:
+        return
+    try:
+        key = context_fingerprint.page_key(context, _Build.shared)
+    except Unreadable:
+        return
+    name = page.meta.get("template", "main.html")
+    _wrap(_Build.env.get_template(name))
+    _Build.templates[id(page)] = name
+    stored = _Build.cache.get(key)
+    if stored is None:
+        _Build.keys[id(page)] = key
+    else:
+        _Build.hits[id(page)] = zlib.decompress(stored).decode("utf-8")
+
+
+def finish(page, output: str, process) -> str:
+    """In ``on_post_page``: the finished page, stored, or ``process(output)`` (stored if nothing logged)."""
+    if id(page) in _Build.served:
+        _Build.served.discard(id(page))
+        return output
+    key = _Build.keys.pop(id(page), None)
+    if key is None or _Build.cache is None:
+        return process(output)
+    finished: list[str] = []
+    if not markdown_renders.recording(lambda: finished.append(process(output))):
+        _Build.cache.put(key, zlib.compress(finished[0].encode("utf-8"), 1))
+    return finished[0]
+
+
+def _wrap(template) -> None:
+    """Let ``template`` hand back a page's stored output instead of rendering it (once per template)."""
+    render = template.root_render_func
+    if getattr(render, "serves_stored_pages", False):
+        return
+
+    def root_render_func(context):
+        page = context.get("page")
+        if page is None or _Build.templates.get(id(page)) != template.name:
+            yield from render(context)  # not looked up, or a parent template of the page's own
+            return
+        del _Build.templates[id(page)]
+        stored = _Build.hits.pop(id(page), None)
+        if stored is not None:
+            _Build.served.add(id(page))
+            yield stored
+            return
+        chunks: list[str] = []
+        if markdown_renders.recording(lambda: chunks.extend(render(context))):
+            _Build.keys.pop(id(page), None)  # a render that logged is never stored
+        yield "".join(chunks)
+
+    root_render_func.serves_stored_pages = True
+    template.root_render_func = root_render_func

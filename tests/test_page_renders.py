@@ -1,0 +1,119 @@
+"""Finished pages served from the cache (hooks/page_renders.py), by the fingerprint of their context
+(hooks/context_fingerprint.py).
+
+A key must change whenever anything a template can see changes, and only then; what cannot be read
+must not be cached at all. A build must serve what the one before stored, and render afresh once a
+theme template changes. (That cached builds equal clean ones after each kind of edit is in
+tests/test_speedups.py.)
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import zlib
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from mkdocs.structure.nav import Link, Section
+
+import context_fingerprint
+import page_renders
+from context_fingerprint import Unreadable, page_key
+from support import copy_project, run_build
+from test_speedups import EPOCH, clean_build, differences
+
+
+def key(context: dict) -> str:
+    context_fingerprint.start_build()
+    return page_key(context, "shared")
+
+
+def post_page(**changes) -> SimpleNamespace:
+    fields = {"title": "法耀浔州", "url": "news/a/", "content": "<p>正文</p>", "meta": {"date": "2023-12-27"},
+              "toc": [], "categories": [Link("品牌创建", "news/category/a/")]}
+    return SimpleNamespace(**(fields | changes))
+
+
+def test_a_key_is_the_same_for_the_same_context_and_changes_with_anything_a_template_can_see() -> None:
+    base = key({"page": post_page(), "base_url": "../.."})
+    assert key({"page": post_page(), "base_url": "../.."}) == base
+    changed = [
+        {"page": post_page(content="<p>改过的正文</p>"), "base_url": "../.."},
+        {"page": post_page(meta={"date": "2023-12-28"}), "base_url": "../.."},
+        {"page": post_page(categories=[Link("品牌宣传", "news/category/a/")]), "base_url": "../.."},
+        {"page": post_page(title="党旗引领"), "base_url": "../.."},
+        {"page": post_page(), "base_url": "../../.."},
+        {"page": post_page(), "base_url": "../..", "posts": []},  # a plugin added to the context
+    ]
+    keys = [key(context) for context in changed]
+    assert base not in keys and len(set(keys)) == len(keys)
+
+
+def test_the_nav_goes_in_with_the_entries_that_are_active_on_this_page() -> None:
+    news, about = Link("新闻动态", "news/"), Link("关于本站", "about/")
+    nav = SimpleNamespace(items=[Section("栏目", [news, about])], homepage=None)
+    quiet = key({"nav": nav})
+    news.active = True
+    assert key({"nav": nav}) != quiet
+    news.active = False
+    about.title = "关于"
+    assert key({"nav": nav}) != quiet
+
+
+def test_lists_of_other_pages_are_told_apart_even_when_one_takes_the_others_place_in_memory() -> None:
+    """The blog's lists of posts are fingerprinted once per build; a list freed and replaced by another of
+    the same length (often at the same address) must not pass for it."""
+    context_fingerprint.start_build()
+    keys = []
+    for name in ("甲", "乙", "丙"):
+        posts = [Link(f"{name}{n}", f"news/{name}{n}/") for n in range(3)]
+        keys.append(page_key({"page": SimpleNamespace(posts=posts)}, "shared"))
+        del posts
+    assert len(set(keys)) == 3
+
+
+def test_functions_go_in_by_their_code_and_what_they_hold() -> None:
+    def pager_for(page_number):
+        return lambda args: f"第{page_number}页"
+
+    assert key({"pagination": pager_for(1)}) == key({"pagination": pager_for(1)})
+    assert key({"pagination": pager_for(1)}) != key({"pagination": pager_for(2)})
+
+
+def test_what_has_no_readable_state_is_not_fingerprinted() -> None:
+    with pytest.raises(Unreadable, match="page.helper"):
+        key({"page": SimpleNamespace(helper=object())})
+    deep: dict = {}
+    for _ in range(20):
+        deep = {"inner": deep}
+    with pytest.raises(Unreadable):
+        key({"page": deep})
+
+
+@pytest.mark.build
+def test_a_build_serves_the_pages_the_build_before_stored_until_a_theme_template_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    run_build(project, tmp_path / "first", env={"SOURCE_DATE_EPOCH": EPOCH}).check_returncode()
+    stored = project / ".cache" / "showcase" / page_renders.CACHE_FILE
+    payload = pickle.loads(stored.read_bytes())
+    assert len(payload["entries"]) >= 25  # every page of the real site but 404.html
+    marked = "<!-- 来自缓存 --></body>"
+    for entry, value in payload["entries"].items():
+        payload["entries"][entry] = zlib.compress(zlib.decompress(value).replace(b"</body>", marked.encode()))
+    stored.write_bytes(pickle.dumps(payload))
+
+    second = tmp_path / "second"
+    run_build(project, second, env={"SOURCE_DATE_EPOCH": EPOCH}).check_returncode()
+    pages = [p for p in second.rglob("*.html") if p.name != "404.html"]
+    assert pages and all(marked in p.read_text(encoding="utf-8") for p in pages)
+
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{#- 改过的注释 -#}\n", encoding="utf-8")
+    third = tmp_path / "third"
+    run_build(project, third, env={"SOURCE_DATE_EPOCH": EPOCH}).check_returncode()
+    assert not any(marked in p.read_text(encoding="utf-8") for p in third.rglob("*.html"))
+    kept = tmp_path / "kept-cache"
+    shutil.copytree(project / ".cache", kept)
+    assert differences(third, clean_build(project, tmp_path / "clean")) == []
