@@ -95,10 +95,10 @@ class _Fingerprint:
                 self.add(value, 1)
 
     def nav(self, nav) -> None:
-        """The nav as every page sees it: each entry's kind, title, address and whether it is active."""
+        """The nav as every page sees it: each entry as ``_reference`` gives it, and whether it is active."""
         if _Memo.nav is None or _Memo.nav[0] is not nav:
             entries = list(_entries(getattr(nav, "items", None) or ()))
-            lines = [f"{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|{_depth(item)}" for item in entries]
+            lines = [f"{_reference(item)}|{_depth(item)}" for item in entries]
             lines.append(f"home|{getattr(getattr(nav, 'homepage', None), 'url', '')}")
             _Memo.nav = (nav, entries, "\n".join(lines))
         _, entries, text = _Memo.nav
@@ -186,19 +186,25 @@ class _Fingerprint:
 
 
 def _reference(item) -> str:
-    """Another page, a section or a link, by what a template prints of it, not by its contents.
+    """Another page, a section or a link, by what a template prints of it, not by its contents: its
+    kind, title, address, front matter (a nav entry's icon, status, subtitle), its pagination pages
+    and its parents' titles.
 
     Which of them are active follows from the page (its address is in the key) and the nav."""
     known = _Memo.references.get(id(item))
     if known is not None and known[0] is item:
         return known[1]
+    details = _Fingerprint()
+    for name in ("meta", "is_index", "typeset", "encrypted"):  # what Material's nav reads besides
+        details.named(name, getattr(item, name, None), 0)
     pages = [getattr(p, "url", None) for p in getattr(item, "pages", None) or ()]
     parents = []
     parent = item.parent
     while parent is not None:
         parents.append(parent.title)
         parent = parent.parent
-    text = f"ref:{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|{pages}|{parents}"
+    text = (f"ref:{type(item).__name__}|{item.title}|{getattr(item, 'url', '')}|{pages}|{parents}|"
+            + "\x1f".join(details.parts))
     _Memo.references[id(item)] = (item, text)
     return text
 

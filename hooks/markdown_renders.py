@@ -49,7 +49,8 @@ def _stable(value) -> str:
 
 
 def begin(config, files, folder: Path | None, enabled: bool = True) -> KeyedCache | None:
-    """Before the pages are read (``on_files``, last): the cache for this build's renders."""
+    """Before the pages are read (``on_nav``, last, when every file has its final address): the cache
+    for this build's renders."""
     _active.clear()
     install()
     if not enabled or any(str(name).startswith(_READS_OTHER_FILES) for name in config["markdown_extensions"]):

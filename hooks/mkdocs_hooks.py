@@ -198,14 +198,15 @@ def on_files(files, config):
         # The editors' material (showcase.preview_only) is not part of the public site.
         for file in [f for f in files if is_preview_only(f.src_uri)]:
             files.remove(file)
-    # The files are all known now: what every page's Markdown render depends on.
-    markdown_renders.begin(config, files, _Build.settings.cache_dir, enabled=enabled())
     return files
 
 
 @event_priority(-100)  # after the blog plugin's on_nav, which lists the posts
 def on_nav(nav, config, files):
     index_posts(config)
+    # The files and their addresses are final now (the blog's on_files gives posts theirs after this
+    # hook's on_files): what every page's Markdown render depends on. The pages are read next.
+    markdown_renders.begin(config, files, _Build.settings.cache_dir, enabled=enabled())
     return nav
 
 

@@ -20,7 +20,7 @@ from material_speedups import IdentityList
 from showcase.keyed_cache import KeyedCache, digest
 from showcase.segment_cache import CACHE_FILE, SegmentCache
 from support import copy_project, run_build
-from synthetic_data import generate_posts, post_path
+from synthetic_data import generate_posts, post_date_of, post_path
 
 EPOCH = "1703606400"
 
@@ -56,19 +56,26 @@ def test_after_each_kind_of_edit_the_cached_build_equals_a_clean_one(tmp_path: P
     assert "\u200b调解\u200b" in titles["news/2017/01/01/test-post-0003/"]
 
     template = next(p for p in sorted(project.rglob("brand.*")) if p.suffix in (".html", ".j2") and "site" not in p.parts)
-    edits = {
-        "post": (post_path(project, 3), "\n# ", "\n# 改过的标题"),
-        "data": (project / "data" / "brands" / "xunzhou-fengqiao.yml", "summary: ", "summary: 改过的摘要"),
-        "template": (template, "{% endif %}\n", "{% endif %}\n\n改过的模板\n", ),
+    first = post_path(project, 0)
+    first_date = post_date_of(0).isoformat()
+    moved = post_date_of(0).replace(month=3, day=5)
+    edits = {  # kind: (file, text, replaced by, what some page must show afterwards)
+        "post": (post_path(project, 3), "\n# ", "\n# 改过的标题", "改过的标题"),
+        # A post's date is in its address: the brand pages whose activity records link to it follow.
+        "post date": (first, f"date: {first_date}", f"date: {moved.isoformat()}", f"news/{moved:%Y/%m/%d}/"),
+        "data": (project / "data" / "brands" / "xunzhou-fengqiao.yml", "summary: ", "summary: 改过的摘要", "改过的摘要"),
+        "template": (template, "{% endif %}\n", "{% endif %}\n\n改过的模板\n", "改过的模板"),
         # Material's pages (hooks/page_renders.py) are rendered with the theme's templates and overrides/.
-        "theme": (project / "overrides" / "main.html", "{% block scripts %}\n", "{% block scripts %}\n<!-- 改过的主题 -->\n"),
+        "theme": (project / "overrides" / "main.html", "{% block scripts %}\n", "{% block scripts %}\n<!-- 改过的主题 -->\n",
+                  "改过的主题"),
+        # Front matter that Material shows in every page's nav: the icon of a nav entry.
+        "nav icon": (project / "docs" / "about.md", "---\n", "---\nicon: material/home\n", "M10 20v-6h4v6h5v-8h3L12 3"),
     }
-    for kind, (path, old, new) in edits.items():
+    for kind, (path, old, new, marker) in edits.items():
         text = path.read_text(encoding="utf-8")
         assert old in text, f"{kind}: {old!r} not in {path}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         cached = build(project, tmp_path / f"{kind}-cached")
-        marker = "改过的" + new.split("改过的")[1][:2]
         assert any(marker in page.read_text(encoding="utf-8") for page in cached.rglob("*.html")), kind
         kept = tmp_path / f"{kind}-cache"
         shutil.copytree(project / ".cache", kept)
