@@ -36,7 +36,7 @@ class _Memo:
     """Worked out once per build. Each entry holds its object, so that no other object takes its id."""
 
     references: dict[int, tuple[object, str]] = {}  # id(item) -> (item, how a page refers to it)
-    lists: dict[int, tuple[list, int, str]] = {}  # id of a list of such items -> (list, length, references)
+    lists: dict[int, tuple[list, tuple, str]] = {}  # id of a list of such items -> (list, its items' ids, references)
     nav: tuple | None = None  # (nav, its entries, their kinds, titles, addresses and depths)
 
 
@@ -168,7 +168,7 @@ class _Fingerprint:
     def references_of(self, items: list) -> str:
         """A list of other pages (a view's posts): worked out once per build, as ``reference`` is."""
         text = "refs[" + "\n".join(_reference(item) for item in items)
-        _Memo.lists[id(items)] = (items, len(items), text)
+        _Memo.lists[id(items)] = (items, tuple(map(id, items)), text)
         return text
 
     def named(self, name, item, depth: int) -> None:
@@ -211,7 +211,7 @@ def _reference(item) -> str:
 
 def _known_list(items: list) -> str | None:
     known = _Memo.lists.get(id(items))
-    return known[2] if known is not None and known[0] is items and known[1] == len(items) else None
+    return known[2] if known is not None and known[0] is items and known[1] == tuple(map(id, items)) else None
 
 
 def _refers_only(items: list) -> bool:

@@ -197,13 +197,15 @@ def _segmenter_version(jieba, config) -> str:
     return " ".join(parts)
 
 
-class _LibyamlFirst:
+class LibyamlFirst:
     """A ``Loader`` for ``yaml.load``: libyaml's safe loader, or the pure one where libyaml fails."""
 
     def __init__(self, stream) -> None:
         self.stream = stream
 
     def get_single_data(self):
+        if not isinstance(self.stream, str) or "\t" in self.stream:  # libyaml takes "key:\tvalue"; PyYAML not
+            return yaml.load(self.stream, yaml.SafeLoader)
         try:
             return yaml.load(self.stream, yaml.CSafeLoader)
         except yaml.YAMLError:
@@ -214,14 +216,14 @@ class _LibyamlFirst:
 
 
 def read_front_matter_in_c() -> None:
-    """Material's blog parses posts' front matter with ``_LibyamlFirst`` (when libyaml is there)."""
+    """Material's blog parses posts' front matter with ``LibyamlFirst`` (when libyaml is there)."""
     try:
         from material.plugins.blog import structure
     except ImportError:
         return
     fast = enabled() and getattr(yaml, "__with_libyaml__", False)
-    if structure.SafeLoader in (yaml.SafeLoader, _LibyamlFirst):  # the shape this repair expects
-        structure.SafeLoader = _LibyamlFirst if fast else yaml.SafeLoader
+    if structure.SafeLoader in (yaml.SafeLoader, LibyamlFirst):  # the shape this repair expects
+        structure.SafeLoader = LibyamlFirst if fast else yaml.SafeLoader
 
 
 NAV_TEMPLATE = "partials/nav.html"

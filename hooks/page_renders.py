@@ -92,7 +92,7 @@ def begin(config, env, files, folder: Path | None, names, post_page, enabled: bo
 def _uses_build_date(config) -> bool:
     """Whether a custom template prints the build's time (then every page changes on every build)."""
     return any("build_date_utc" in path.read_text(encoding="utf-8", errors="replace")
-               for folder in _own_template_folders(config) for path in Path(folder).rglob("*.html"))
+               for folder in _own_template_folders(config) for path in Path(folder).rglob("*") if path.is_file())
 
 
 def end() -> None:

@@ -16,11 +16,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+import yaml
 from mkdocs.structure.nav import Link, Section
 
 import context_fingerprint
 import page_renders
 from context_fingerprint import Unreadable, page_key
+from material_speedups import LibyamlFirst
 from support import copy_project, run_build
 from test_speedups import EPOCH, clean_build, differences
 
@@ -72,6 +74,21 @@ def test_lists_of_other_pages_are_told_apart_even_when_one_takes_the_others_plac
         keys.append(page_key({"page": SimpleNamespace(posts=posts)}, "shared"))
         del posts
     assert len(set(keys)) == 3
+
+
+def test_a_list_of_other_pages_reordered_in_place_gets_a_new_key() -> None:
+    context_fingerprint.start_build()
+    posts = [Link(f"新闻{n}", f"news/{n}/") for n in range(3)]
+    first = page_key({"page": SimpleNamespace(posts=posts)}, "shared")
+    posts.reverse()
+    assert page_key({"page": SimpleNamespace(posts=posts)}, "shared") != first
+
+
+def test_front_matter_reads_the_same_with_libyaml_and_a_tab_is_refused_as_pyyaml_refuses_it() -> None:
+    text = "date: 2023-12-27\ncategories:\n  - 品牌创建\ntitle: \"党旗引领·法耀浔州\"\npin: true\n"
+    assert yaml.load(text, LibyamlFirst) == yaml.load(text, yaml.SafeLoader)
+    with pytest.raises(yaml.YAMLError):
+        yaml.load("title:\t党旗引领\n", LibyamlFirst)
 
 
 def test_functions_go_in_by_their_code_and_what_they_hold() -> None:
