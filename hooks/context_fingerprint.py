@@ -108,18 +108,19 @@ class _Fingerprint:
     def add(self, value, depth: int = 0) -> None:
         if depth > _MAX_DEPTH:
             raise Unreadable(type(value).__name__)
-        if value is None or isinstance(value, (bool, int, float, str, bytes)):
+        kind = _KINDS.get(type(value)) or _kind_of(type(value))
+        if kind == "plain":
             self.put(f"{type(value).__name__}:{value!r}")
-        elif isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+        elif kind == "time":
             self.put(f"{type(value).__name__}:{value.isoformat() if hasattr(value, 'isoformat') else value}")
-        elif isinstance(value, type):
+        elif kind == "class":
             self.put(f"class:{value.__module__}.{value.__qualname__}")
-        elif isinstance(value, File):
+        elif kind == "file":
             self.put(f"file:{value.src_uri}|{value.dest_uri}|{value.url}|{value.edit_uri}")
-        elif isinstance(value, AnchorLink):
+        elif kind == "anchor":
             self.put(f"anchor:{value.title}|{value.id}|{value.level}")
             self.add(list(value.children), depth + 1)
-        elif isinstance(value, StructureItem) and depth > 0 and not _is_excerpt(value):
+        elif kind == "item" and depth > 0:
             self.reference(value)
         elif id(value) in self.path:
             raise Unreadable("a cycle")
@@ -215,12 +216,29 @@ def _known_list(items: list) -> str | None:
 
 
 def _refers_only(items: list) -> bool:
-    return all(isinstance(item, StructureItem) and not _is_excerpt(item) for item in items)
+    return all((_KINDS.get(type(item)) or _kind_of(type(item))) == "item" for item in items)
 
 
-def _is_excerpt(item) -> bool:
-    """A blog excerpt is what a news list prints, not another page: it goes in by its contents."""
-    return type(item).__name__ == "Excerpt"
+_KINDS: dict[type, str] = {}  # a class -> how ``add`` takes its instances (isinstance on ABCs is slow)
+
+
+def _kind_of(cls: type) -> str:
+    if issubclass(cls, (bool, int, float, str, bytes, type(None))):
+        kind = "plain"
+    elif issubclass(cls, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+        kind = "time"
+    elif issubclass(cls, type):
+        kind = "class"
+    elif issubclass(cls, File):
+        kind = "file"
+    elif issubclass(cls, AnchorLink):
+        kind = "anchor"
+    elif issubclass(cls, StructureItem) and cls.__name__ != "Excerpt":  # a blog excerpt is what a list prints
+        kind = "item"
+    else:
+        kind = "contents"
+    _KINDS[cls] = kind
+    return kind
 
 
 def _entries(items):
