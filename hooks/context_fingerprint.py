@@ -2,8 +2,8 @@
 
 ``page_key`` feeds a context into a hash: plain values as they are, containers and objects by
 their contents (a blog excerpt, a post's settings, the pager and what its closure holds), other
-pages, sections and links only by what a template prints of them (kind, title, address, parents),
-and the nav as each entry's kind, title, address and whether it is active. What it cannot read
+pages, sections and links only by what a template prints of them (kind, title, address, front
+matter, parents), and the nav as those entries and which of them are active. What it cannot read
 (an object with no state but its memory address, nesting deeper than ``_MAX_DEPTH``, a cycle)
 raises ``Unreadable``: page_renders then renders that page as before. MkDocs-specific, hence here
 in the adapter's folder.
@@ -12,19 +12,20 @@ in the adapter's folder.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import AnchorLink
 
+from showcase.keyed_cache import digest
+
 _MAX_DEPTH = 8
 # Attributes that no template reads and that change without changing the page: the Markdown (the
 # content stands for it), the parser, anchors for MkDocs' link check, and the object ids by which
 # material_speedups.IdentityList answers ``in``.
 _SKIPPED_ATTRIBUTES = frozenset({"markdown", "md", "_parser_arguments", "present_anchor_ids", "links_to_anchors", "_ids"})
-# Context entries that are the same for every page of a build, fingerprinted once (see _Build).
+# Context entries that are the same for every page of a build, in what all pages share (page_renders).
 _PER_BUILD = ("config", "pages", "mkdocs_version", "extra_css", "extra_javascript")
 
 
@@ -37,18 +38,18 @@ class _Memo:
 
     references: dict[int, tuple[object, str]] = {}  # id(item) -> (item, how a page refers to it)
     lists: dict[int, tuple[list, tuple, str]] = {}  # id of a list of such items -> (list, its items' ids, references)
-    nav: tuple | None = None  # (nav, its entries, their kinds, titles, addresses and depths)
+    nav: tuple | None = None  # (nav, its entries, their references)
 
 
 def start_build() -> None:
     _Memo.references, _Memo.lists, _Memo.nav = {}, {}, None
 
 
-def configuration(hasher, config) -> None:
-    """Feed MkDocs' settings into ``hasher``; the plugins' and the theme's by their own settings."""
+def configuration(config) -> bytes:
+    """MkDocs' settings, read down to plain values; the plugins' and the theme's by their own settings."""
     fingerprint = _Fingerprint()
     fingerprint.configuration(config)
-    hasher.update(fingerprint.text())
+    return fingerprint.text()
 
 
 def page_key(context: dict, shared: str) -> str:
@@ -59,13 +60,13 @@ def page_key(context: dict, shared: str) -> str:
         if name in _PER_BUILD:
             continue  # in ``shared``
         if name == "build_date_utc":
-            continue  # no template reads it (``_uses_build_date`` checks), and it changes every build
+            continue  # no template reads it (page_renders.begin checks), and it changes every build
         fingerprint.put(f"{name}=")
         if name == "nav":
             fingerprint.nav(context[name])
         else:
             fingerprint.named(name, context[name], -1)
-    return hashlib.blake2b(fingerprint.text(), digest_size=20).hexdigest()
+    return digest(fingerprint.text())
 
 
 class _Fingerprint:
@@ -98,7 +99,7 @@ class _Fingerprint:
         """The nav as every page sees it: each entry as ``_reference`` gives it, and whether it is active."""
         if _Memo.nav is None or _Memo.nav[0] is not nav:
             entries = list(_entries(getattr(nav, "items", None) or ()))
-            lines = [f"{_reference(item)}|{_depth(item)}" for item in entries]
+            lines = [_reference(item) for item in entries]  # with its parents, hence its depth
             lines.append(f"home|{getattr(getattr(nav, 'homepage', None), 'url', '')}")
             _Memo.nav = (nav, entries, "\n".join(lines))
         _, entries, text = _Memo.nav
@@ -121,7 +122,7 @@ class _Fingerprint:
             self.put(f"anchor:{value.title}|{value.id}|{value.level}")
             self.add(list(value.children), depth + 1)
         elif kind == "item" and depth > 0:
-            self.reference(value)
+            self.put(_reference(value))
         elif id(value) in self.path:
             raise Unreadable("a cycle")
         else:
@@ -131,9 +132,6 @@ class _Fingerprint:
             finally:
                 self.path.discard(id(value))
 
-    def reference(self, item) -> None:
-        self.put(_reference(item))
-
     def contents(self, value, depth: int) -> None:
         if isinstance(value, dict) or (hasattr(value, "items") and hasattr(value, "keys") and callable(value.items)):
             items = sorted(value.items(), key=lambda pair: str(pair[0]))
@@ -141,8 +139,8 @@ class _Fingerprint:
             for key, item in items:
                 self.put(str(key))
                 self.named(key, item, depth)
-        elif isinstance(value, list) and depth > 0 and value and (_known_list(value) or _refers_only(value)):
-            self.put(_known_list(value) or self.references_of(value))
+        elif isinstance(value, list) and depth > 0 and (references := _list_of_references(value)) is not None:
+            self.put(references)
         elif isinstance(value, (list, tuple, set, frozenset)):
             items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
             self.put(f"{type(value).__name__}[{len(items)}")
@@ -165,12 +163,6 @@ class _Fingerprint:
             raise Unreadable(type(value).__name__)
         else:
             self.put(f"{type(value).__name__}:{value!r}")
-
-    def references_of(self, items: list) -> str:
-        """A list of other pages (a view's posts): worked out once per build, as ``reference`` is."""
-        text = "refs[" + "\n".join(_reference(item) for item in items)
-        _Memo.lists[id(items)] = (items, tuple(map(id, items)), text)
-        return text
 
     def named(self, name, item, depth: int) -> None:
         try:
@@ -210,13 +202,18 @@ def _reference(item) -> str:
     return text
 
 
-def _known_list(items: list) -> str | None:
+def _list_of_references(items: list) -> str | None:
+    """A list of other pages only (a view's posts), as ``_reference`` gives them, worked out once per
+    build; None for a list that holds anything else."""
+    ids = tuple(map(id, items))
     known = _Memo.lists.get(id(items))
-    return known[2] if known is not None and known[0] is items and known[1] == tuple(map(id, items)) else None
-
-
-def _refers_only(items: list) -> bool:
-    return all((_KINDS.get(type(item)) or _kind_of(type(item))) == "item" for item in items)
+    if known is not None and known[0] is items and known[1] == ids:
+        return known[2]
+    if not items or any((_KINDS.get(type(item)) or _kind_of(type(item))) != "item" for item in items):
+        return None
+    text = "refs[" + "\n".join(_reference(item) for item in items)
+    _Memo.lists[id(items)] = (items, ids, text)
+    return text
 
 
 _KINDS: dict[type, str] = {}  # a class -> how ``add`` takes its instances (isinstance on ABCs is slow)
@@ -245,10 +242,3 @@ def _entries(items):
     for item in items:
         yield item
         yield from _entries(getattr(item, "children", None) or ())
-
-
-def _depth(item) -> int:
-    depth, parent = 0, item.parent
-    while parent is not None:
-        depth, parent = depth + 1, parent.parent
-    return depth

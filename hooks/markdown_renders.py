@@ -24,12 +24,11 @@ from __future__ import annotations
 import logging
 import pickle
 import re
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from showcase.keyed_cache import KeyedCache, digest
+from showcase.keyed_cache import KeyedCache, digest, package_versions
 
 CACHE_FILE = "markdown-renders.pickle"
 # Extensions whose output depends on files other than the page: with one of them, no cache.
@@ -40,7 +39,7 @@ _active: list[tuple[KeyedCache, str]] = []  # this build's cache and the digest 
 
 
 def _versions() -> str:
-    return " ".join(f"{name} {version(name)}" for name in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material"))
+    return package_versions("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
 
 def _stable(value) -> str:

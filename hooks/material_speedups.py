@@ -43,13 +43,12 @@ import hashlib
 import os
 import pickle
 import re
-from importlib.metadata import version as package_version
 from pathlib import Path
 
 import yaml
 from mkdocs.utils import normalize_url
 
-from showcase.keyed_cache import KeyedCache, digest
+from showcase.keyed_cache import KeyedCache, digest, package_versions
 from showcase.segment_cache import SegmentCache
 
 SEARCH_ENTRIES_FILE = "search-entries.pickle"
@@ -156,7 +155,7 @@ def cache_search_entries(config, folder: Path | None) -> KeyedCache | None:
     if not enabled():
         return None
     jieba = getattr(search.jieba, "_jieba", search.jieba)
-    version = f"{_segmenter_version(jieba, config) if jieba else 'no jieba'} {_material_version()}"
+    version = f"{_segmenter_version(jieba, config) if jieba else 'no jieba'} {package_versions('mkdocs-material')}"
     cache = KeyedCache(folder, SEARCH_ENTRIES_FILE, version)
 
     def add_entry_from_context(self, page):
@@ -177,10 +176,6 @@ def cache_search_entries(config, folder: Path | None) -> KeyedCache | None:
 
 def _toc_entries(items) -> list:
     return [(item.id, item.url, item.title, _toc_entries(item.children)) for item in items or ()]
-
-
-def _material_version() -> str:
-    return f"mkdocs-material {package_version('mkdocs-material')}"
 
 
 def _segmenter_version(jieba, config) -> str:

@@ -18,15 +18,13 @@ other speed-ups.
 
 from __future__ import annotations
 
-import hashlib
 import zlib
-from importlib.metadata import version
 from pathlib import Path
 
 import context_fingerprint
 import markdown_renders
 from context_fingerprint import Unreadable
-from showcase.keyed_cache import KeyedCache
+from showcase.keyed_cache import KeyedCache, digest, package_versions
 
 CACHE_FILE = "page-renders.pickle"
 _PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "babel", "paginate")
@@ -42,18 +40,11 @@ class _Build:
     served: set[int] = set()  # pages whose template handed back the stored page
 
 
-def _versions() -> str:
-    return " ".join(f"{name} {version(name)}" for name in _PACKAGES)
-
-
-def _folder_digest(folders) -> str:
-    hasher = hashlib.blake2b(digest_size=20)
-    for folder in folders:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                hasher.update(f"{path.relative_to(folder)}\0{path.stat().st_size}\0".encode())
-                hasher.update(path.read_bytes())
-    return hasher.hexdigest()
+def _files_of(folders) -> list[tuple[str, bytes]]:
+    """Each file under ``folders`` (compiled Python aside), by its path there, with its bytes."""
+    return [(path.relative_to(folder).as_posix(), path.read_bytes())
+            for folder in folders for path in sorted(Path(folder).rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts]
 
 
 def _own_template_folders(config) -> list[Path]:
@@ -69,30 +60,25 @@ def begin(config, env, files, folder: Path | None, names, post_page, enabled: bo
     _Build.templates, _Build.keys, _Build.hits, _Build.served = {}, {}, {}, set()
     context_fingerprint.start_build()
     others = [m for m in config.plugins.events.get("post_page", []) if getattr(m, "__func__", m) is not post_page]
-    if not enabled or others or _uses_build_date(config):
+    if not enabled or others:
         return
-    hasher = hashlib.blake2b(digest_size=20)
-    for part in (
-        _versions(),
-        Path(config.config_file_path).read_text(encoding="utf-8", errors="replace"),
-        _folder_digest(_own_template_folders(config)),
-        _folder_digest([Path(__file__).parent]),  # the hooks: their events and filters shape pages too
-        "\n".join(names),
-        "\n".join(sorted(f"{f.src_uri}\t{f.dest_uri}\t{f.url}" for f in files)),
-    ):
-        hasher.update(part.encode("utf-8", "surrogatepass"))
+    templates = _files_of(_own_template_folders(config))
+    if any(b"build_date_utc" in text for _, text in templates):
+        return  # a custom template that prints the build's time changes every page on every build
     try:
-        context_fingerprint.configuration(hasher, config)
+        settings = context_fingerprint.configuration(config)
     except Unreadable:
         return
-    _Build.shared = hasher.hexdigest()
-    _Build.cache = KeyedCache(folder, CACHE_FILE, _versions())
-
-
-def _uses_build_date(config) -> bool:
-    """Whether a custom template prints the build's time (then every page changes on every build)."""
-    return any("build_date_utc" in path.read_text(encoding="utf-8", errors="replace")
-               for folder in _own_template_folders(config) for path in Path(folder).rglob("*") if path.is_file())
+    _Build.shared = digest(
+        package_versions(*_PACKAGES),
+        Path(config.config_file_path).read_bytes(),
+        *(part for name, text in templates for part in (name, text)),
+        *(part for name, text in _files_of([Path(__file__).parent]) for part in (name, text)),  # the hooks' code
+        "\n".join(names),
+        "\n".join(sorted(f"{f.src_uri}\t{f.dest_uri}\t{f.url}" for f in files)),
+        settings,
+    )
+    _Build.cache = KeyedCache(folder, CACHE_FILE, package_versions(*_PACKAGES))
 
 
 def end() -> None:

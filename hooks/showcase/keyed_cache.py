@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Hashable
+from importlib.metadata import version
 from pathlib import Path
 
 from .cache_files import read_versioned, write_atomically
@@ -23,6 +24,11 @@ def digest(*parts: str | bytes) -> str:
         hasher.update(len(data).to_bytes(8, "little"))
         hasher.update(data)
     return hasher.hexdigest()
+
+
+def package_versions(*names: str) -> str:
+    """"mkdocs 1.6.1 markdown 3.7": for a cache version, when results depend on what these packages do."""
+    return " ".join(f"{name} {version(name)}" for name in names)
 
 
 class KeyedCache:
