@@ -3,6 +3,8 @@ hooks/page_renders.py, showcase.segment_cache, showcase.keyed_cache).
 
 A build that reuses the caches of the builds before it, after an edit of a post, a data file, a
 template of the core or one of the theme, must equal a clean build: no cache, and none of the speed-ups (SHOWCASE_SPEEDUPS=off).
+So must the preview's folder (showcase.preview_writes), built again after each edit without being
+emptied, and after a post is deleted.
 The copy has enough synthetic posts for the news index, an archive year and a category to run to a
 second page, so that the blog's paginated views are compared too.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +23,7 @@ import markdown_renders
 from material_speedups import IdentityList
 from showcase.keyed_cache import KeyedCache, digest
 from showcase.segment_cache import CACHE_FILE, SegmentCache
-from support import copy_project, run_build
+from support import build_arguments, build_environment, copy_project, run_build
 from synthetic_data import generate_posts, post_date_of, post_path
 
 EPOCH = "1703606400"
@@ -38,6 +42,27 @@ def differences(first: Path, second: Path) -> list[str]:
     return sorted(names ^ others) + changed
 
 
+# MkDocs' build as ``python -m showcase serve`` runs it: into a folder that keeps the last build's files.
+KEPT_BUILD = """
+import sys
+from pathlib import Path
+from mkdocs.__main__ import cli
+from showcase.preview_writes import unchanged_files_kept
+with unchanged_files_kept(Path(sys.argv[-1])):
+    cli.main(sys.argv[1:], standalone_mode=False)
+"""
+
+
+def kept_build(project: Path, site: Path) -> Path:
+    """Build into ``site`` as the preview does, writing only the files that changed."""
+    result = subprocess.run(
+        [sys.executable, "-c", KEPT_BUILD, *build_arguments(project, site)], cwd=project, capture_output=True, text=True,
+        env=build_environment(project, {"SOURCE_DATE_EPOCH": EPOCH}), timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
 def clean_build(project: Path, site: Path) -> Path:
     shutil.rmtree(project / ".cache", ignore_errors=True)
     return build(project, site, SHOWCASE_SPEEDUPS="off")
@@ -50,6 +75,7 @@ def test_after_each_kind_of_edit_the_cached_build_equals_a_clean_one(tmp_path: P
     cache = project / ".cache" / "showcase" / CACHE_FILE
     warm = build(project, tmp_path / "warm")
     assert cache.is_file()
+    preview = kept_build(project, tmp_path / "preview")
     # Search finds a post by a word from the middle of its title: jieba's words, from the cache or not.
     index = json.loads((warm / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["location"]: doc["title"] for doc in index["docs"]}
@@ -79,9 +105,20 @@ def test_after_each_kind_of_edit_the_cached_build_equals_a_clean_one(tmp_path: P
         assert any(marker in page.read_text(encoding="utf-8") for page in cached.rglob("*.html")), kind
         kept = tmp_path / f"{kind}-cache"
         shutil.copytree(project / ".cache", kept)
-        assert differences(cached, clean_build(project, tmp_path / f"{kind}-clean")) == [], kind
+        clean = clean_build(project, tmp_path / f"{kind}-clean")
+        assert differences(cached, clean) == [], kind
         shutil.rmtree(project / ".cache")
         shutil.copytree(kept, project / ".cache")  # the next edit builds on the caches, as in the preview
+        assert differences(kept_build(project, preview), clean) == [], kind
+        shutil.rmtree(project / ".cache")
+        shutil.copytree(kept, project / ".cache")
+    # A post added, then deleted: its page, and its place in the lists, go from the preview's folder.
+    added = post_path(project, 5).with_name("2019-06-01-added-post.md")
+    added.write_text(post_path(project, 5).read_text(encoding="utf-8").replace("test-post-0005", "added-post"), encoding="utf-8")
+    assert any("added-post" in path.as_posix() for path in kept_build(project, preview).rglob("*"))
+    added.unlink()
+    assert differences(kept_build(project, preview), clean_build(project, tmp_path / "deleted-clean")) == []
+    assert not any("added-post" in path.as_posix() for path in preview.rglob("*"))
 
 
 @pytest.mark.build

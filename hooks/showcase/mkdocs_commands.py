@@ -122,12 +122,15 @@ def serve(config_file: Path, dev_addr: str | None = None) -> int:
     """``mkdocs serve`` with live reload, where a failed build shows its problems as a page."""
     from mkdocs.commands import serve as mkdocs_serve
 
+    from .preview_writes import unchanged_files_kept
+
     real_build = mkdocs_serve.build
 
     def build_or_error_page(config, **options) -> None:
         with _chinese_log() as console:
             try:
-                real_build(config, **options)
+                with unchanged_files_kept(Path(config.site_dir)):
+                    real_build(config, **options)
             except Exception as error:  # noqa: BLE001 - whatever stops the build, the preview shows it
                 problems = console.problems or [str(error)]
                 write_error_page(Path(config.site_dir), problems)
