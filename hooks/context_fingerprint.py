@@ -27,6 +27,11 @@ _MAX_DEPTH = 8
 _SKIPPED_ATTRIBUTES = frozenset({"markdown", "md", "_parser_arguments", "present_anchor_ids", "links_to_anchors", "_ids"})
 # Context entries that are the same for every page of a build, in what all pages share (page_renders).
 _PER_BUILD = ("config", "pages", "mkdocs_version", "extra_css", "extra_javascript")
+# A blog view's whole list of posts, and the pager's copy of it: Material's templates print the
+# posts of the current page only (the context's ``posts``) and, of the whole list, its length in
+# the pager. Unless a template reads ``posts`` in another way (page_renders.begin checks), these
+# lists go in by their pages' addresses: a post's new title then reaches only the lists showing it.
+_WHOLE_POST_LISTS = frozenset({"posts", "collection"})
 
 
 class Unreadable(Exception):
@@ -37,12 +42,17 @@ class _Memo:
     """Worked out once per build. Each entry holds its object, so that no other object takes its id."""
 
     references: dict[int, tuple[object, str]] = {}  # id(item) -> (item, how a page refers to it)
-    lists: dict[int, tuple[list, tuple, str]] = {}  # id of a list of such items -> (list, its items' ids, references)
+    lists: dict[tuple[int, bool], tuple[list, tuple, str]] = {}  # (id of a list of such items, by address
+    # only) -> (list, its items' ids, references)
     nav: tuple | None = None  # (nav, its entries, their references)
+    whole_post_lists_by_address = False
 
 
-def start_build() -> None:
+def start_build(whole_post_lists_by_address: bool = False) -> None:
+    """Forget the last build's pages. ``whole_post_lists_by_address``: no template reads a view's
+    whole list of posts beyond its length (``_WHOLE_POST_LISTS``)."""
     _Memo.references, _Memo.lists, _Memo.nav = {}, {}, None
+    _Memo.whole_post_lists_by_address = whole_post_lists_by_address
 
 
 def configuration(config) -> bytes:
@@ -141,6 +151,8 @@ class _Fingerprint:
                 self.named(key, item, depth)
         elif isinstance(value, list) and depth > 0 and (references := _list_of_references(value)) is not None:
             self.put(references)
+            if hasattr(value, "__dict__"):  # a list with attributes: the blog's pagination
+                self.attributes(value, depth)
         elif isinstance(value, (list, tuple, set, frozenset)):
             items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
             self.put(f"{type(value).__name__}[{len(items)}")
@@ -175,6 +187,11 @@ class _Fingerprint:
             if name in _SKIPPED_ATTRIBUTES:
                 continue
             self.put(name)
+            if name in _WHOLE_POST_LISTS and _Memo.whole_post_lists_by_address and type(item) is list:
+                references = _list_of_references(item, by_address=True)
+                if references is not None:
+                    self.put(references)
+                    continue
             self.named(name, item, depth)
 
 
@@ -202,17 +219,20 @@ def _reference(item) -> str:
     return text
 
 
-def _list_of_references(items: list) -> str | None:
-    """A list of other pages only (a view's posts), as ``_reference`` gives them, worked out once per
-    build; None for a list that holds anything else."""
+def _list_of_references(items: list, by_address: bool = False) -> str | None:
+    """A list of other pages only (a view's posts), as ``_reference`` gives them, or ``by_address``
+    only, worked out once per build; None for a list that holds anything else."""
     ids = tuple(map(id, items))
-    known = _Memo.lists.get(id(items))
+    known = _Memo.lists.get((id(items), by_address))
     if known is not None and known[0] is items and known[1] == ids:
         return known[2]
     if not items or any((_KINDS.get(type(item)) or _kind_of(type(item))) != "item" for item in items):
         return None
-    text = "refs[" + "\n".join(_reference(item) for item in items)
-    _Memo.lists[id(items)] = (items, ids, text)
+    if by_address:
+        text = "addresses[" + "\n".join(str(getattr(item, "url", None)) for item in items)
+    else:
+        text = "refs[" + "\n".join(_reference(item) for item in items)
+    _Memo.lists[(id(items), by_address)] = (items, ids, text)
     return text
 
 

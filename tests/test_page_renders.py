@@ -84,6 +84,42 @@ def test_a_list_of_other_pages_reordered_in_place_gets_a_new_key() -> None:
     assert page_key({"page": SimpleNamespace(posts=posts)}, "shared") != first
 
 
+def test_a_views_whole_list_of_posts_goes_in_by_address_unless_a_template_reads_it() -> None:
+    """A post's new title must reach the news lists that show it (the context's ``posts``), and not
+    the hundred others that only count it in their pager; unless a template reads ``page.posts``."""
+    posts = [Link(f"新闻{n}", f"news/{n}/") for n in range(3)]
+    shown = [SimpleNamespace(post=posts[0], content="<p>摘要</p>")]  # this page's excerpt
+
+    def keys(by_address: bool) -> tuple[str, str]:
+        context_fingerprint.start_build(whole_post_lists_by_address=by_address)
+        showing = page_key({"page": SimpleNamespace(posts=posts), "posts": shown}, "shared")
+        counting = page_key({"page": SimpleNamespace(posts=posts), "posts": []}, "shared")
+        return showing, counting
+
+    before = keys(by_address=True)
+    posts[0].title = "改过的标题"
+    after = keys(by_address=True)
+    assert after[0] != before[0] and after[1] == before[1]
+    posts[0].url = "news/moved/"
+    assert keys(by_address=True)[1] != after[1]  # an address still counts
+    posts[0].title = "又改过的标题"
+    full = keys(by_address=False)
+    posts[0].title = "改过的标题"
+    assert keys(by_address=False)[1] != full[1]
+
+
+def test_a_template_that_reads_a_views_whole_list_of_posts_turns_addresses_off(tmp_path: Path) -> None:
+    def config_with(template: str) -> SimpleNamespace:
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))
+        folder.mkdir()
+        (folder / "blog.html").write_text(template, encoding="utf-8")
+        return SimpleNamespace(theme=SimpleNamespace(dirs=[str(folder)]))
+
+    assert page_renders._whole_post_lists_unread(config_with("{% for post in posts %}{{ post.title }}{% endfor %}"))
+    assert not page_renders._whole_post_lists_unread(config_with("{% for post in page.posts %}{{ post.title }}{% endfor %}"))
+    assert not page_renders._whole_post_lists_unread(config_with('{{ page|attr("posts")|length }}'))
+
+
 def test_front_matter_reads_the_same_with_libyaml_and_a_tab_is_refused_as_pyyaml_refuses_it() -> None:
     text = "date: 2023-12-27\ncategories:\n  - 品牌创建\ntitle: \"党旗引领·法耀浔州\"\npin: true\n"
     assert yaml.load(text, LibyamlFirst) == yaml.load(text, yaml.SafeLoader)
