@@ -27,11 +27,15 @@ _MAX_DEPTH = 8
 _SKIPPED_ATTRIBUTES = frozenset({"markdown", "md", "_parser_arguments", "present_anchor_ids", "links_to_anchors", "_ids"})
 # Context entries that are the same for every page of a build, in what all pages share (page_renders).
 _PER_BUILD = ("config", "pages", "mkdocs_version", "extra_css", "extra_javascript")
-# A blog view's whole list of posts, and the pager's copy of it: Material's templates print the
-# posts of the current page only (the context's ``posts``) and, of the whole list, its length in
-# the pager. Unless a template reads ``posts`` in another way (page_renders.begin checks), these
-# lists go in by their pages' addresses: a post's new title then reaches only the lists showing it.
-_WHOLE_POST_LISTS = frozenset({"posts", "collection"})
+# Attributes that change with any post and that Material's templates do not print. A blog view's
+# whole list of posts, and the pager's copy of it: the templates print this page's posts (the
+# context's ``posts``) and, of the whole list, the pager its length. A post's excerpt: printed in
+# the lists, from their context's ``posts``. Unless a template reads them by name (page_renders
+# asks template_reads), the lists go in by their pages' addresses, and the excerpt not at all:
+# a post's new title then reaches only the lists that show it.
+_BY_ADDRESS_UNLESS_READ = frozenset({"posts", "collection"})
+_SKIPPED_UNLESS_READ = frozenset({"excerpt"})
+LEFT_OUT_UNLESS_READ = _BY_ADDRESS_UNLESS_READ | _SKIPPED_UNLESS_READ
 
 
 class Unreadable(Exception):
@@ -45,14 +49,14 @@ class _Memo:
     lists: dict[tuple[int, bool], tuple[list, tuple, str]] = {}  # (id of a list of such items, by address
     # only) -> (list, its items' ids, references)
     nav: tuple | None = None  # (nav, its entries, their references)
-    whole_post_lists_by_address = False
+    unread: frozenset[str] = frozenset()  # of LEFT_OUT_UNLESS_READ, those no template reads
 
 
-def start_build(whole_post_lists_by_address: bool = False) -> None:
-    """Forget the last build's pages. ``whole_post_lists_by_address``: no template reads a view's
-    whole list of posts beyond its length (``_WHOLE_POST_LISTS``)."""
+def start_build(unread: frozenset[str] = frozenset()) -> None:
+    """Forget the last build's pages. ``unread``: the attributes of ``LEFT_OUT_UNLESS_READ`` that
+    no template reads."""
     _Memo.references, _Memo.lists, _Memo.nav = {}, {}, None
-    _Memo.whole_post_lists_by_address = whole_post_lists_by_address
+    _Memo.unread = unread
 
 
 def configuration(config) -> bytes:
@@ -187,8 +191,10 @@ class _Fingerprint:
             if name in _SKIPPED_ATTRIBUTES:
                 continue
             self.put(name)
-            if name in _WHOLE_POST_LISTS and _Memo.whole_post_lists_by_address and type(item) is list:
-                references = _list_of_references(item, by_address=True)
+            if name in _Memo.unread:
+                if name in _SKIPPED_UNLESS_READ:
+                    continue
+                references = _list_of_references(item, by_address=True) if isinstance(item, list) else None
                 if references is not None:
                     self.put(references)
                     continue

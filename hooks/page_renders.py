@@ -18,13 +18,13 @@ other speed-ups.
 
 from __future__ import annotations
 
-import re
 import zlib
 from pathlib import Path
 
 import context_fingerprint
 import markdown_renders
 from context_fingerprint import Unreadable
+from template_reads import unread_attributes
 from showcase.keyed_cache import KeyedCache, digest, package_versions
 
 CACHE_FILE = "page-renders.pickle"
@@ -48,37 +48,6 @@ def _files_of(folders) -> list[tuple[str, bytes]]:
             if path.is_file() and "__pycache__" not in path.parts]
 
 
-# How Material's blog template reads the context's ``posts`` (this page's posts). Any other mention
-# of ``posts`` in a template (``page.posts``, ``attr("posts")``) may read a view's whole list.
-_THIS_PAGES_POSTS = re.compile(r"\{%-?\s*for\s+post\s+in\s+posts\s*-?%\}")
-
-
-def _whole_post_lists_unread(config) -> bool:
-    """No template reads a blog view's whole list of posts (context_fingerprint._WHOLE_POST_LISTS)."""
-    return all(_folder_reads_no_whole_post_list(Path(folder)) for folder in config.theme.dirs)
-
-
-def _folder_reads_no_whole_post_list(folder: Path) -> bool:
-    if "site-packages" in folder.parts:  # an installed theme's templates stay as they are while serving
-        known = _INSTALLED_FOLDERS.get(folder)
-        if known is None:
-            known = _INSTALLED_FOLDERS[folder] = _reads_no_whole_post_list(folder)
-        return known
-    return _reads_no_whole_post_list(folder)
-
-
-_INSTALLED_FOLDERS: dict[Path, bool] = {}
-
-
-def _reads_no_whole_post_list(folder: Path) -> bool:
-    for path in folder.rglob("*"):
-        if path.suffix in (".html", ".xml", ".j2", ".jinja") and path.is_file():
-            text = _THIS_PAGES_POSTS.sub("", path.read_text(encoding="utf-8", errors="replace"))
-            if re.search(r"\bposts\b", text):
-                return False
-    return True
-
-
 def _own_template_folders(config) -> list[Path]:
     """The theme folders that are not an installed package's (whose version stands for them)."""
     return [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts and Path(d).is_dir()]
@@ -90,7 +59,7 @@ def begin(config, env, files, folder: Path | None, names, post_page, enabled: bo
     ``post_page`` is the hooks' ``on_post_page``: with any other, nothing is cached."""
     _Build.cache, _Build.env = None, env
     _Build.templates, _Build.keys, _Build.hits, _Build.served = {}, {}, {}, set()
-    context_fingerprint.start_build(whole_post_lists_by_address=_whole_post_lists_unread(config))
+    context_fingerprint.start_build(unread_attributes(config.theme.dirs, context_fingerprint.LEFT_OUT_UNLESS_READ))
     others = [m for m in config.plugins.events.get("post_page", []) if getattr(m, "__func__", m) is not post_page]
     if not enabled or others:
         return

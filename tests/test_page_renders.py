@@ -22,7 +22,8 @@ from mkdocs.structure.nav import Link, Section
 import context_fingerprint
 import page_renders
 from context_fingerprint import Unreadable, page_key
-from material_speedups import LibyamlFirst
+from material_speedups import IdentityList, LibyamlFirst
+from template_reads import unread_attributes
 from support import copy_project, run_build
 from test_speedups import EPOCH, clean_build, differences
 
@@ -90,34 +91,48 @@ def test_a_views_whole_list_of_posts_goes_in_by_address_unless_a_template_reads_
     posts = [Link(f"新闻{n}", f"news/{n}/") for n in range(3)]
     shown = [SimpleNamespace(post=posts[0], content="<p>摘要</p>")]  # this page's excerpt
 
-    def keys(by_address: bool) -> tuple[str, str]:
-        context_fingerprint.start_build(whole_post_lists_by_address=by_address)
+    def keys(unread: frozenset[str]) -> tuple[str, str, str]:
+        context_fingerprint.start_build(unread)
         showing = page_key({"page": SimpleNamespace(posts=posts), "posts": shown}, "shared")
         counting = page_key({"page": SimpleNamespace(posts=posts), "posts": []}, "shared")
-        return showing, counting
+        # The news index's list is material_speedups' IdentityList; an archive's, a plain list.
+        index = page_key({"page": SimpleNamespace(posts=IdentityList(posts)), "posts": []}, "shared")
+        return showing, counting, index
 
-    before = keys(by_address=True)
+    unread = context_fingerprint.LEFT_OUT_UNLESS_READ
+    before = keys(unread)
     posts[0].title = "改过的标题"
-    after = keys(by_address=True)
-    assert after[0] != before[0] and after[1] == before[1]
+    after = keys(unread)
+    assert after[0] != before[0] and after[1:] == before[1:]
     posts[0].url = "news/moved/"
-    assert keys(by_address=True)[1] != after[1]  # an address still counts
+    assert keys(unread)[1] != after[1]  # an address still counts
+    full = keys(frozenset())
     posts[0].title = "又改过的标题"
-    full = keys(by_address=False)
-    posts[0].title = "改过的标题"
-    assert keys(by_address=False)[1] != full[1]
+    assert keys(frozenset())[1:] != full[1:]
 
 
-def test_a_template_that_reads_a_views_whole_list_of_posts_turns_addresses_off(tmp_path: Path) -> None:
-    def config_with(template: str) -> SimpleNamespace:
+def test_a_posts_excerpt_is_left_out_of_its_own_page_unless_a_template_reads_it() -> None:
+    def post(summary: str) -> dict:
+        return {"page": post_page(excerpt=SimpleNamespace(content=f"<p>{summary}</p>"))}
+
+    context_fingerprint.start_build(context_fingerprint.LEFT_OUT_UNLESS_READ)
+    assert page_key(post("摘要"), "shared") == page_key(post("改过的摘要"), "shared")
+    context_fingerprint.start_build(frozenset())
+    assert page_key(post("摘要"), "shared") != page_key(post("改过的摘要"), "shared")
+
+
+def test_an_attribute_counts_as_read_when_a_template_names_it(tmp_path: Path) -> None:
+    names = frozenset({"posts", "excerpt"})
+
+    def unread(template: str) -> frozenset[str]:
         folder = tmp_path / str(len(list(tmp_path.iterdir())))
         folder.mkdir()
         (folder / "blog.html").write_text(template, encoding="utf-8")
-        return SimpleNamespace(theme=SimpleNamespace(dirs=[str(folder)]))
+        return unread_attributes([folder], names)
 
-    assert page_renders._whole_post_lists_unread(config_with("{% for post in posts %}{{ post.title }}{% endfor %}"))
-    assert not page_renders._whole_post_lists_unread(config_with("{% for post in page.posts %}{{ post.title }}{% endfor %}"))
-    assert not page_renders._whole_post_lists_unread(config_with('{{ page|attr("posts")|length }}'))
+    assert unread('{% for post in posts %}<article class="md-post--excerpt">{{ post.title }}{% endfor %}') == names
+    assert unread("{% for post in page.posts %}{{ post.title }}{% endfor %}") == {"excerpt"}
+    assert unread('{{ page|attr("posts")|length }}{{ page.excerpt.content }}') == set()
 
 
 def test_front_matter_reads_the_same_with_libyaml_and_a_tab_is_refused_as_pyyaml_refuses_it() -> None:
