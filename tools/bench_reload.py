@@ -1,7 +1,8 @@
 """Measure the preview's reload time: from saving a file to the page showing the change.
 
-Runs `mkdocs serve` on a copy of the project, opens a page in Chromium, edits the file behind
-it, and times until the browser shows the new text. Prints the median.
+Runs the editors' preview (`make serve`, i.e. `python -m showcase serve`: MkDocs' live-reload server,
+whose rebuilds write only the files that changed) on a copy of the project, opens a page in
+Chromium, edits the file behind it, and times until the browser shows the new text. Prints the median.
 
 By default it edits a brand's data file. ``--posts 1 1000`` instead edits one news post, in a copy
 with the real post only and in one with synthetic posts up to 1,000 (tools/synthetic_data.py):
@@ -13,7 +14,6 @@ Usage: python tools/bench_reload.py [--runs 5] [--posts 1 1000]
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from support import chromium_launch_options, copy_project, free_port
+from support import build_environment, chromium_launch_options, copy_project, free_port
 
 PAGE = "brands/xunzhou-fengqiao/"
 DATA = "data/brands/xunzhou-fengqiao.yml"
@@ -71,7 +71,6 @@ def post_target(project: Path, posts: int) -> Target:
 
 def measure(targets: list[Target], runs: int) -> None:
     servers = []
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(**chromium_launch_options())
@@ -79,8 +78,9 @@ def measure(targets: list[Target], runs: int) -> None:
             for target in targets:
                 port = free_port()
                 servers.append(subprocess.Popen(
-                    [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                    cwd=target.project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                    [sys.executable, "-m", "showcase", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                    cwd=target.project, env=build_environment(target.project),
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 ))
                 page = browser.new_page()
                 url = f"http://127.0.0.1:{port}/{target.page_path}"
