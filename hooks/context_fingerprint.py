@@ -228,11 +228,13 @@ def _reference(item) -> str:
 def _list_of_references(items: list, by_address: bool = False) -> str | None:
     """A list of other pages only (a view's posts), as ``_reference`` gives them, or ``by_address``
     only, worked out once per build; None for a list that holds anything else."""
+    if not items or (_KINDS.get(type(items[0])) or _kind_of(type(items[0]))) != "item":
+        return None  # most lists: strings, anchors, authors (the first item tells, cheaply)
     ids = tuple(map(id, items))
     known = _Memo.lists.get((id(items), by_address))
     if known is not None and known[0] is items and known[1] == ids:
         return known[2]
-    if not items or any((_KINDS.get(type(item)) or _kind_of(type(item))) != "item" for item in items):
+    if any((_KINDS.get(type(item)) or _kind_of(type(item))) != "item" for item in items):
         return None
     if by_address:
         text = "addresses[" + "\n".join(str(getattr(item, "url", None)) for item in items)
