@@ -115,7 +115,7 @@ class _Fingerprint:
             entries = list(_entries(getattr(nav, "items", None) or ()))
             lines = [_reference(item) for item in entries]  # with its parents, hence its depth
             lines.append(f"home|{getattr(getattr(nav, 'homepage', None), 'url', '')}")
-            _Memo.nav = (nav, entries, "\n".join(lines))
+            _Memo.nav = (nav, entries, "nav#" + digest("\n".join(lines)))  # every page holds it: its digest only
         _, entries, text = _Memo.nav
         self.put(text)
         self.put("".join("1" if item.active else "0" for item in entries))
@@ -236,10 +236,11 @@ def _list_of_references(items: list, by_address: bool = False) -> str | None:
         return known[2]
     if any((_KINDS.get(type(item)) or _kind_of(type(item))) != "item" for item in items):
         return None
+    # A view's list holds every post, and a hundred pages hold it: its digest only.
     if by_address:
-        text = "addresses[" + "\n".join(str(getattr(item, "url", None)) for item in items)
+        text = "addresses#" + digest("\n".join(str(getattr(item, "url", None)) for item in items))
     else:
-        text = "refs[" + "\n".join(_reference(item) for item in items)
+        text = "refs#" + digest("\n".join(_reference(item) for item in items))
     _Memo.lists[(id(items), by_address)] = (items, ids, text)
     return text
 
