@@ -22,6 +22,7 @@ import markdown_renders
 import page_renders
 from material_speedups import (cache_nav, cache_search_entries, cache_segments, enabled, index_posts, read_front_matter_in_c,
                                trim_after_excerpt)
+from search_index_text import write_search_index_as_utf8
 
 from showcase.address import site_address
 from showcase.admin_files import admin_files
@@ -97,6 +98,7 @@ def on_config(config):
     _Build.segments = cache_segments(config, settings.cache_dir)
     _Build.search_entries = cache_search_entries(config, settings.cache_dir)
     read_front_matter_in_c()
+    write_search_index_as_utf8()
     try:
         catalog = load_catalog(
             settings.data_dir,

@@ -284,6 +284,15 @@ def test_every_loaded_file_exists(built_site, weights):
     assert not missing, "pages load files that are not in the site:\n" + "\n".join(missing)
 
 
+def test_the_search_index_is_utf8_text_not_ascii_escapes(built_site):
+    """hooks/search_index_text.py: half the bytes of ``\\u6cd5`` escapes, with the same meaning."""
+    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "法耀浔州" in raw.replace("\u200b", "") and "\u200b" in raw  # jieba's word boundaries, as characters
+    assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw)  # no escaped Chinese character (U+4E00–U+9FFF)
+    titles = [doc["title"].replace("\u200b", "") for doc in json.loads(raw)["docs"]]
+    assert "关于本站" in titles
+
+
 def test_the_search_index_has_a_budget_of_its_own(built_site):
     index = built_site / "search" / "search_index.json"
     assert index.is_file()
