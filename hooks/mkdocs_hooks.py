@@ -214,7 +214,8 @@ def on_nav(nav, config, files):
 
 def on_env(env, config, files):
     cache_nav(env, config)
-    page_renders.begin(config, env, files, _Build.settings.cache_dir, _Build.names, on_post_page, enabled=enabled())
+    page_renders.begin(config, env, files, _Build.settings.cache_dir, _Build.names, on_post_page, enabled=enabled(),
+                       in_memory=_Build.command == "serve")
     if enabled():  # Material's templates, compiled once and not on every build
         env.bytecode_cache = compiled_templates(_Build.settings.cache_dir / "theme-templates")
     return env

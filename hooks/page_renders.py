@@ -39,6 +39,11 @@ class _Build:
     keys: dict[int, str] = {}  # id(page) -> key, for pages rendered here and to be stored
     hits: dict[int, str] = {}  # id(page) -> its stored finished page
     served: set[int] = set()  # pages whose template handed back the stored page
+    # The preview (``mkdocs serve``) keeps the last build's finished pages in memory as well, by key:
+    # a page that did not change is then not decompressed again on every save. A one-off build does
+    # not, to keep its peak memory.
+    in_memory: dict[str, str] | None = None  # this build's, when kept
+    previous: dict[str, str] = {}
 
 
 def _files_of(folders) -> list[tuple[str, bytes]]:
@@ -53,11 +58,14 @@ def _own_template_folders(config) -> list[Path]:
     return [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts and Path(d).is_dir()]
 
 
-def begin(config, env, files, folder: Path | None, names, post_page, enabled: bool = True) -> None:
+def begin(config, env, files, folder: Path | None, names, post_page, enabled: bool = True, in_memory: bool = False) -> None:
     """In ``on_env``: this build's cache, and the fingerprint of what every page shares.
 
-    ``post_page`` is the hooks' ``on_post_page``: with any other, nothing is cached."""
+    ``post_page`` is the hooks' ``on_post_page``: with any other, nothing is cached. ``in_memory``:
+    keep this build's pages in memory for the next build in this process."""
     _Build.cache, _Build.env = None, env
+    _Build.previous = (_Build.in_memory or {}) if in_memory else {}
+    _Build.in_memory = {} if in_memory else None
     _Build.templates, _Build.keys, _Build.hits, _Build.served = {}, {}, {}, set()
     context_fingerprint.start_build(unread_attributes(config.theme.dirs, context_fingerprint.LEFT_OUT_UNLESS_READ))
     others = [m for m in config.plugins.events.get("post_page", []) if getattr(m, "__func__", m) is not post_page]
@@ -85,7 +93,7 @@ def begin(config, env, files, folder: Path | None, names, post_page, enabled: bo
 def end() -> None:
     if _Build.cache is not None:
         _Build.cache.save()
-    _Build.cache = None
+    _Build.cache, _Build.previous = None, {}
 
 
 def look_up(context: dict, page) -> None:
@@ -103,7 +111,10 @@ def look_up(context: dict, page) -> None:
     if stored is None:
         _Build.keys[id(page)] = key
     else:
-        _Build.hits[id(page)] = zlib.decompress(stored).decode("utf-8")
+        text = _Build.previous.get(key) or zlib.decompress(stored).decode("utf-8")
+        _Build.hits[id(page)] = text
+        if _Build.in_memory is not None:
+            _Build.in_memory[key] = text
 
 
 def finish(page, output: str, process) -> str:
@@ -117,6 +128,8 @@ def finish(page, output: str, process) -> str:
     finished: list[str] = []
     if not markdown_renders.recording(lambda: finished.append(process(output))):
         _Build.cache.put(key, zlib.compress(finished[0].encode("utf-8"), 1))
+        if _Build.in_memory is not None:
+            _Build.in_memory[key] = finished[0]
     return finished[0]
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pickle
 import shutil
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 from types import SimpleNamespace
@@ -24,7 +26,7 @@ import page_renders
 from context_fingerprint import Unreadable, page_key
 from material_speedups import IdentityList, LibyamlFirst
 from template_reads import unread_attributes
-from support import copy_project, run_build
+from support import build_environment, copy_project, run_build
 from test_speedups import EPOCH, clean_build, differences
 
 
@@ -185,3 +187,38 @@ def test_a_build_serves_the_pages_the_build_before_stored_until_a_theme_template
     kept = tmp_path / "kept-cache"
     shutil.copytree(project / ".cache", kept)
     assert differences(third, clean_build(project, tmp_path / "clean")) == []
+
+
+# Two preview builds in one process, as ``mkdocs serve`` makes them; between them, every stored page
+# on disk is marked. The second build must take its pages from memory, unmarked.
+TWO_PREVIEW_BUILDS = """
+import pickle, sys, zlib
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+def preview_build(site):
+    config = load_config("mkdocs.yml", site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url="http://127.0.0.1:8000/")
+
+preview_build(sys.argv[1])
+stored = Path(".cache/showcase/page-renders.pickle")
+payload = pickle.loads(stored.read_bytes())
+for key, value in payload["entries"].items():
+    payload["entries"][key] = zlib.compress(zlib.decompress(value).replace(b"</body>", b"<!-- marked --></body>"))
+stored.write_bytes(pickle.dumps(payload))
+preview_build(sys.argv[2])
+"""
+
+
+@pytest.mark.build
+def test_the_preview_keeps_its_pages_in_memory_from_one_save_to_the_next(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first, second = tmp_path / "first", tmp_path / "second"
+    result = subprocess.run([sys.executable, "-c", TWO_PREVIEW_BUILDS, str(first), str(second)], cwd=project,
+                            env=build_environment(project, {"SOURCE_DATE_EPOCH": EPOCH}), capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    pages = [p for p in second.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) >= 25 and not any("<!-- marked -->" in p.read_text(encoding="utf-8") for p in pages)
+    assert differences(first, second) == []
