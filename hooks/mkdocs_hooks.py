@@ -20,6 +20,7 @@ from mkdocs.structure.files import File
 
 import markdown_renders
 import page_renders
+from blog_dates import remember_formatted_dates
 from material_speedups import (cache_nav, cache_search_entries, cache_segments, enabled, index_posts, read_front_matter_in_c,
                                trim_after_excerpt)
 from search_index_text import write_search_index_as_utf8
@@ -98,6 +99,7 @@ def on_config(config):
     _Build.segments = cache_segments(config, settings.cache_dir)
     _Build.search_entries = cache_search_entries(config, settings.cache_dir)
     read_front_matter_in_c()
+    remember_formatted_dates(enabled())
     write_search_index_as_utf8()
     try:
         catalog = load_catalog(

@@ -11,15 +11,18 @@ second page, so that the blog's paginated views are compared too.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 import markdown_renders
+from blog_dates import remember_formatted_dates
 from material_speedups import IdentityList
 from showcase.keyed_cache import KeyedCache, digest
 from showcase.segment_cache import CACHE_FILE, SegmentCache
@@ -202,3 +205,23 @@ def test_keyed_cache_returns_what_was_put_for_the_same_version_and_drops_what_a_
     assert KeyedCache(tmp_path, "c.pickle", "v1").get(digest("b")) is None
     assert KeyedCache(tmp_path, "c.pickle", "v2").get(digest("a")) is None  # another version: afresh
     assert digest("ab", "c") != digest("a", "bc")
+
+
+def test_the_dates_the_blog_formats_are_remembered_and_equal_babels() -> None:
+    from material.plugins.blog.plugin import BlogPlugin
+
+    remember_formatted_dates(True)
+    try:
+        plugin = BlogPlugin.__new__(BlogPlugin)  # _format_date reads only the theme's language
+        config = SimpleNamespace(theme={"language": "zh"})
+        evening = dt.datetime(2023, 12, 27, 17, 49, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        babel = BlogPlugin._format_date.showcase_original
+        for _ in range(2):  # computed, then remembered
+            assert plugin._format_date(evening, "yyyy/MM/dd HH", config) == babel(plugin, evening, "yyyy/MM/dd HH", config)
+        # The same instant in another time zone is another hour; a date is not a midnight.
+        utc = evening.astimezone(dt.timezone.utc)
+        assert plugin._format_date(utc, "yyyy/MM/dd HH", config) == babel(plugin, utc, "yyyy/MM/dd HH", config) != "2023/12/27 17"
+        assert plugin._format_date(dt.date(2023, 12, 27), "long", config) == babel(plugin, dt.date(2023, 12, 27), "long", config)
+    finally:
+        remember_formatted_dates(False)
+    assert not hasattr(BlogPlugin._format_date, "showcase_original")
