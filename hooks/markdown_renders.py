@@ -152,13 +152,19 @@ def _lazy_excerpt_init(self, post, config, files) -> None:
     """Material's ``Excerpt.__init__`` without its parser (a few milliseconds a post, mostly unused)."""
     if not _active:
         return _original_excerpt_init(self, post, config, files)
-    real_parser, structure.Markdown = structure.Markdown, _NoParser
+    # The parser's own copy of the configuration (Material's ``_patch``) is for the parser alone.
+    real_parser, real_patch = structure.Markdown, getattr(structure, "_patch", _unpatched)
+    structure.Markdown, structure._patch = _NoParser, _unpatched
     try:
         _original_excerpt_init(self, post, config, files)
     finally:
-        structure.Markdown = real_parser
+        structure.Markdown, structure._patch = real_parser, real_patch
     self._parser_arguments = (config, files)
     return None
+
+
+def _unpatched(config):
+    return config
 
 
 def _make_parser(excerpt) -> None:

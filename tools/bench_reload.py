@@ -22,6 +22,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from support import build_environment, chromium_launch_options, copy_project, free_port
@@ -39,6 +40,19 @@ def wait_for_server(url: str, page, deadline: float) -> None:
         except Exception:  # the server is still starting
             time.sleep(0.5)
     raise SystemExit(f"mkdocs serve did not answer at {url}")
+
+
+def open_page(page, url: str) -> None:
+    """Open ``url``, waiting for a rebuild after the restoring save (a large copy is still at it); the
+    live reload that follows that rebuild may interrupt the navigation, and then loads the page itself."""
+    for _ in range(3):
+        try:
+            page.goto(url, timeout=600_000)
+            break
+        except PlaywrightError as error:
+            if "interrupted by another navigation" not in str(error):
+                raise
+    page.wait_for_load_state("load")
 
 
 @dataclass
@@ -91,8 +105,7 @@ def measure(targets: list[Target], runs: int) -> None:
                     data = target.project / target.file
                     original = data.read_text(encoding="utf-8")
                     marker = f"重新加载测试{run}"
-                    page.goto(url, timeout=600_000)  # after the restoring save, a large copy is still rebuilding
-                    page.wait_for_load_state("load")
+                    open_page(page, url)
                     started = time.monotonic()
                     data.write_text(original.replace(target.anchor, f"{target.anchor}{marker}", 1), encoding="utf-8")
                     page.get_by_text(marker).first.wait_for(timeout=120_000)
