@@ -51,6 +51,7 @@ def unchanged_files_kept(site_dir: Path) -> Iterator[None]:
     folder = os.path.abspath(site_dir)
     before = _snapshot(Path(folder))
     kept: set[str] = set()  # files this build produced with the bytes they already had
+    written: set[str] = set()  # and those it wrote
     originals = utils.clean_directory, utils.write_file, utils.copy_file
 
     def clean_directory(directory: str) -> None:
@@ -63,6 +64,7 @@ def unchanged_files_kept(site_dir: Path) -> Iterator[None]:
         if path in before and _same_bytes(path, content):
             kept.add(path)
             return
+        written.add(path)
         originals[1](content, output_path)
 
     def copy_file(source_path: str, output_path: str) -> None:
@@ -74,6 +76,7 @@ def unchanged_files_kept(site_dir: Path) -> Iterator[None]:
                 if _same_bytes(path, source.read()):
                     kept.add(path)
                     return
+        written.add(path)
         originals[2](source_path, output_path)
 
     utils.clean_directory, utils.write_file, utils.copy_file = clean_directory, write_file, copy_file
@@ -81,15 +84,19 @@ def unchanged_files_kept(site_dir: Path) -> Iterator[None]:
         yield
     finally:
         utils.clean_directory, utils.write_file, utils.copy_file = originals
-    after = _snapshot(Path(folder))
-    for path, state in before.items():
-        if path not in kept and after.get(path) == state:  # neither produced again nor rewritten
-            os.remove(path)
-    _remove_empty_folders(Path(folder))
+    for path in before.keys() - kept - written:
+        with contextlib.suppress(FileNotFoundError):
+            status = os.stat(path)
+            if (status.st_size, status.st_mtime_ns) == before[path]:  # not rewritten in another way either
+                os.remove(path)
+                _remove_empty_folders(os.path.dirname(path), folder)
 
 
-def _remove_empty_folders(folder: Path) -> None:
-    for root, _dirs, _names in os.walk(folder, topdown=False):
-        if Path(root) != folder:
-            with contextlib.suppress(OSError):  # not empty
-                os.rmdir(root)
+def _remove_empty_folders(path: str, folder: str) -> None:
+    """``path`` and the folders above it, up to ``folder``, while they are empty."""
+    while path != folder and path.startswith(folder):
+        try:
+            os.rmdir(path)
+        except OSError:  # not empty
+            return
+        path = os.path.dirname(path)
