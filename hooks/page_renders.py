@@ -24,7 +24,7 @@ from pathlib import Path
 import context_fingerprint
 import markdown_renders
 from context_fingerprint import Unreadable
-from template_reads import unread_attributes
+from template_reads import is_installed, unread_attributes
 from showcase.keyed_cache import KeyedCache, digest, package_versions
 
 CACHE_FILE = "page-renders.pickle"
@@ -55,7 +55,7 @@ def _files_of(folders) -> list[tuple[str, bytes]]:
 
 def _own_template_folders(config) -> list[Path]:
     """The theme folders that are not an installed package's (whose version stands for them)."""
-    return [Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts and Path(d).is_dir()]
+    return [Path(d) for d in config.theme.dirs if not is_installed(Path(d)) and Path(d).is_dir()]
 
 
 def begin(config, env, files, folder: Path | None, names, post_page, enabled: bool = True, in_memory: bool = False) -> None:

@@ -12,20 +12,25 @@ import re
 from pathlib import Path
 
 _TEMPLATE_SUFFIXES = (".html", ".xml", ".j2", ".jinja")
-_installed: dict[tuple[Path, frozenset[str]], frozenset[str]] = {}  # an installed theme's folder stays as it is
+_read_in_installed: dict[tuple[Path, frozenset[str]], frozenset[str]] = {}  # an installed theme stays as it is
+
+
+def is_installed(folder: Path) -> bool:
+    """A theme folder of an installed package (Material's), not one of the project's own (overrides/)."""
+    return "site-packages" in folder.parts
 
 
 def unread_attributes(theme_dirs, names: frozenset[str]) -> frozenset[str]:
     """Those of ``names`` that no template under ``theme_dirs`` reads."""
-    unread = names
+    read: set[str] = set()
     for folder in map(Path, theme_dirs):
-        if "site-packages" in folder.parts:
-            if (folder, names) not in _installed:
-                _installed[folder, names] = names - _read_in(folder, names)
-            unread = unread & _installed[folder, names]
+        if not is_installed(folder):
+            read |= _read_in(folder, names)
         else:
-            unread = unread - _read_in(folder, names)
-    return unread
+            if (folder, names) not in _read_in_installed:
+                _read_in_installed[folder, names] = _read_in(folder, names)
+            read |= _read_in_installed[folder, names]
+    return names - read
 
 
 def _read_in(folder: Path, names: frozenset[str]) -> frozenset[str]:
