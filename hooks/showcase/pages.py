@@ -11,7 +11,7 @@ from .compare import compare_context
 from .infographics import figure_charts, tracking_charts
 from .schema import Activity, Brand, BrandCase, Honour, Project
 from .timeline import timeline_filters, timeline_groups
-from .tracking import STALE_AFTER_DAYS, dashboard, recent_quarters, yearly_figures
+from .tracking import PAGE_FIELDS, STALE_AFTER_DAYS, dashboard, name_only, recent_quarters, yearly_figures
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,8 @@ def _tracking_context(catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
     quarters = recent_quarters(as_of)
     scores, activity = tracking_charts(rows, quarters)
     return {"rows": rows, "as_of": as_of, "quarters": quarters, "stale_days": STALE_AFTER_DAYS,
-            "completeness_chart": scores, "activity_chart": activity}
+            "completeness_chart": scores, "activity_chart": activity, "name_only": name_only(catalog),
+            "page_fields": PAGE_FIELDS.values()}
 
 
 def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str, Any]]:
