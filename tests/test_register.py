@@ -3,7 +3,7 @@
 Every public page of the real build is read as its reader meets it. Headings that ask or explain
 how, coined labels, spoken phrases, fields in place of sentences, sentences about the site, a second
 form of one name, a number spaced from its measure word, a sentence said twice on a page, a lead
-shared by two pages, and invisible characters each fail, page by page. The lists live in one data
+shared by two pages, a nomination under a 荣誉 heading, and invisible characters each fail, page by page. The lists live in one data
 file, tests/register.yml, which the editors extend (the README says where).
 """
 
@@ -39,6 +39,7 @@ class Article(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.headings: list[str] = []
         self.prose: list[str] = []  # one entry per paragraph or list item (nested items on their own)
+        self.in_order: list[tuple[str, str]] = []  # (tag, text) of headings and prose, as they come
         self._marked_lead: str | None = None  # <p class="sc-lead">
         self._first_paragraph: str | None = None  # the first <p> after the title
         self._stack: list[tuple[str, str]] = []  # (tag, "marked" / "first" / "")
@@ -70,6 +71,7 @@ class Article(HTMLParser):
                 self._skip -= 1
             if open_tag in PROSE or open_tag.startswith("h") and open_tag[1:].isdigit():
                 text = " ".join("".join(self._buffers.pop()).split())
+                self.in_order.append((open_tag, text))
                 if open_tag in PROSE:
                     self.prose.append(text)
                 else:
@@ -196,6 +198,19 @@ def test_no_two_pages_share_a_lead(pages):
             by_lead[lead].append(name)
     shared = {lead: names for lead, names in by_lead.items() if len(names) > 1}
     assert not shared, f"几个页面共用同一段导语：{shared}"
+
+
+def test_a_nomination_sits_under_no_section_heading_that_says_honour(pages):
+    """推荐参选 is no honour: the section (h2, h3) that tells of it never says 荣誉."""
+    wrong = []
+    for name, page in pages.items():
+        section = ""
+        for tag, text in article_of(page).in_order:
+            if tag in ("h2", "h3"):
+                section = text
+            elif RULES["nomination"] in text and RULES["honour"] in section:
+                wrong.append((name, section, text[:40]))
+    assert not wrong, f"推荐参选的事项放在了写着“荣誉”的标题下：{wrong}"
 
 
 def test_no_invisible_character_in_titles_nav_or_search_index(built_site: Path, pages):
