@@ -3,8 +3,8 @@
 Every public page of the real build is read as its reader meets it. Headings that ask or explain
 how, coined labels, spoken phrases, fields in place of sentences, sentences about the site, a second
 form of one name, a number spaced from its measure word, a sentence said twice on a page, a lead
-shared by two pages, a nomination under a 荣誉 heading, and invisible characters each fail, page by page. The lists live in one data
-file, tests/register.yml, which the editors extend (the README says where).
+shared by two pages, a nomination under a 荣誉 heading, and invisible characters each fail, page by
+page. The lists live in one data file, tests/register.yml, which the editors extend (README says where).
 """
 
 from __future__ import annotations
