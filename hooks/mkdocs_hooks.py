@@ -260,6 +260,12 @@ def on_post_page(output, page, config):
     return page_renders.finish(page, output, lambda html: keep_together(without_invented_time(html), _Build.names))
 
 
+def on_post_template(output_content, template_name, config):
+    # 404.html is a static template, not a page: its nav keeps names whole by the same pass, so that
+    # nav titles need no invisible joiners (U+2060).
+    return keep_together(output_content, _Build.names) if template_name == "404.html" else output_content
+
+
 def on_post_build(config):
     for cache in (_Build.segments, _Build.search_entries):
         if cache is not None:

@@ -71,12 +71,13 @@ def test_the_skip_link_of_every_page_lands_on_its_one_title(built_site: Path):
 
 def test_brand_page_shows_its_case_sections(built_site: Path):
     text = main_text(built_site / "brands/xunzhou-fengqiao/index.html")
-    for heading in ("品牌内涵", "主要做法", "特色党建项目", "荣誉与肯定"):
+    for heading in ("品牌内涵", "主要做法", "特色党建项目", "推荐参选"):
         assert heading in text
     assert "创建党支部：人民法庭党支部" in text
     for project in CATALOG.projects:
         assert project.name in text
     assert "（推荐参选）" in text  # a nomination is labelled, never an award
+    assert "荣誉与肯定" not in text  # its only entry is a nomination, which is no honour
 
 
 def test_empty_sections_are_hidden_from_the_public(built_site: Path):

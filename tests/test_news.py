@@ -89,7 +89,7 @@ def test_first_post_is_dated_and_credits_the_report_as_its_source(built_site: Pa
     assert '<time datetime="2023-12-27 17:49:27+08:00"' in source and "2023年12月27日" in visible_text(built_site / POST)
     assert "00:00:00" not in source
     body = main_text(built_site / POST)
-    assert "来源：本院《党旗引领 法耀浔州——桂平法院机关党委品牌创建工作纪实》（覃霄、张晋铭撰稿" in body
+    assert "来源：我院《党旗引领 法耀浔州——桂平法院机关党委品牌创建工作纪实》（覃霄、张晋铭撰稿" in body
     assert "md-author" not in source and "原文作者" not in body  # not bylined to the report's authors
 
 

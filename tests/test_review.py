@@ -29,7 +29,7 @@ def test_casebook_gathers_every_case_in_order_and_structure(built_site: Path):
     assert source.count('<div class="sc-case">') == len(CASES)
     fengqiao = source.split('id="case-xunzhou-fengqiao"')[1].split('<div class="sc-case">')[0]
     headings = re.findall(r"<h3 [^>]*>(.*?)</h3>", fengqiao)
-    assert headings == ["名称", "内涵", "做法", "成效", "荣誉"]  # 标识 and 案例: not in the source
+    assert headings == ["名称", "内涵", "做法", "成效", "推荐参选"]  # 标识 and 案例: not in the source; a nomination is no 荣誉
     assert "人民法庭党支部" in fengqiao and "（推荐参选）" in fengqiao
     assert "本页按审阅的结构" not in source and "来源没有提供" not in source
 
@@ -56,7 +56,7 @@ def test_a_counted_honour_of_a_brand_makes_a_honours_column():
     honour = next(h for h in CATALOG.honours if not h.is_nomination).model_copy(update={"brand": "fayao-xunzhou"})
     context = compare_of(replace(CATALOG, honours=[honour]))
     index = context["headers"].index("荣誉")
-    assert context["rows"][0].cells[index] == "1 项"
+    assert context["rows"][0].cells[index] == "1项"
 
 
 @pytest.mark.build

@@ -11,7 +11,9 @@ from showcase.catalog import Catalog
 
 from showcase.loader import load_catalog
 from showcase.schema import Activity, Brand, Figure, Honour, Image, Practice, Result, Site
-from showcase.tracking import completeness, dashboard, is_stale, period_end, quarter_of, recent_quarters, yearly_figures
+from showcase.tracking import (
+    PAGE_FIELDS, completeness, dashboard, is_stale, name_only, period_end, quarter_of, recent_quarters, yearly_figures,
+)
 from support import REPO, copy_project, main_text, run_build
 
 SITE = load_catalog(REPO / "data").site
@@ -44,6 +46,21 @@ def test_completeness_scores_come_from_the_data():
     master = completeness(catalog, catalog.master)
     assert master.marks["有影响"] and not master.marks["有标识"]
 
+
+
+def test_brands_known_only_by_name_are_listed_with_the_fields_that_would_give_them_a_page():
+    catalog = fixture_catalog()
+    assert [item.slug for item in name_only(catalog)] == ["bare"]  # the master and "full" have content
+    assert [field for field, _form in PAGE_FIELDS.values()] == ["品牌内涵", "创建党支部", "主要做法", "活动记录", "相关新闻"]
+    # An activity record is enough to make it more than a name.
+    assert name_only(fixture_catalog(bare=[activity("2024-01")])) == []
+
+
+def test_the_real_data_knows_five_sub_brands_only_by_name():
+    catalog = load_catalog(REPO / "data")
+    assert {item.name for item in name_only(catalog)} == {
+        "红心向党·护航浔法", "忠诚警魂·护航天平", "党耀天平·法润民生", "天平向党·诉服先锋", "党旗映天平·利剑护民安",
+    }
 
 @pytest.mark.parametrize(
     ("date", "end"),
@@ -88,7 +105,7 @@ def test_the_sources_activity_totals_are_recorded_on_the_master_brand():
     assert years == [2023]
     assert dict(rows) == {
         "党课": ["21次"], "“双报到”活动": ["4期"], "普法活动": ["20多次"], "参观红色教育基地": ["3次"],
-        "青年优秀干警": ["6名"],
+        "获得晋级晋升或提拔任用的青年优秀干警": ["6名"],  # what they got, not only who they are
     }  # not “浔法讲堂” 8期: a running total up to the report, not a figure of 2023
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from showcase.typography import WORD_JOINER, joined_name, keep_together, one_date_form
+from showcase.typography import keep_together, one_date_form
 
 NAMES = ("党旗引领·法耀浔州", "党旗引领", "金田法庭")
 
@@ -52,10 +52,10 @@ def test_one_date_form():
     assert one_date_form("编号 2022-02-30-1 与 2024-13-01") == "编号 2022-02-30-1 与 2024-13-01"
 
 
-def test_joined_name_glues_its_punctuation():
-    assert joined_name("党建赋能，优化营商") == f"党建赋能{WORD_JOINER}，{WORD_JOINER}优化营商"
-    assert joined_name("诉源治理新“枫”景").replace(WORD_JOINER, "") == "诉源治理新“枫”景"
-    assert joined_name("温情调解和美家事") == "温情调解和美家事"
+def test_a_name_with_punctuation_is_kept_whole_without_invisible_characters():
+    # The nav's titles are plain text: the name is kept whole by a span, never by U+2060.
+    out = keep_together("<span>木乐法庭【党建赋能，优化营商】</span>", ["木乐法庭", "党建赋能，优化营商"])
+    assert '<span class="sc-nowrap">【党建赋能，优化营商】</span>' in out and "\u2060" not in out
 
 
 def test_a_source_line_break_between_chinese_characters_is_no_space():

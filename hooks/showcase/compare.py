@@ -17,7 +17,7 @@ class CompareRow:
 
 
 def _count(items: list, unit: str = "项") -> str:
-    return f"{len(items)} {unit}" if items else ""
+    return f"{len(items)}{unit}" if items else ""  # 9项: a number never stands apart from its measure word
 
 
 def _counted_honours(case: Any) -> str:
@@ -31,7 +31,8 @@ COLUMNS: dict[str, Callable[[Any], str]] = {
     "标识": lambda c: "有" if c.item.logo else "",
     "内涵": lambda c: "有" if c.item.meaning else "",
     "做法": lambda c: _count(c.item.practices),
-    "成效": lambda c: _count(c.item.results),
+    # "有", not a count: a result is a paragraph, and one of them tells of a nomination, which counts as nothing.
+    "成效": lambda c: "有" if c.item.results else "",
     "典型案例": lambda c: _count(c.item.cases, "个"),
     "荣誉": _counted_honours,
     # "有", not a count: the report names its projects as examples (分别打造了……等).

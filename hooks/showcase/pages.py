@@ -11,8 +11,7 @@ from .compare import compare_context
 from .infographics import figure_charts, tracking_charts
 from .schema import Activity, Brand, BrandCase, Honour, Project
 from .timeline import timeline_filters, timeline_groups
-from .tracking import STALE_AFTER_DAYS, dashboard, recent_quarters, yearly_figures
-from .typography import joined_name
+from .tracking import PAGE_FIELDS, STALE_AFTER_DAYS, dashboard, name_only, recent_quarters, yearly_figures
 
 
 @dataclass(frozen=True)
@@ -139,8 +138,8 @@ def _overview_pages(catalog: Catalog, matrix: dict[str, Any]) -> list[PageModel]
         PageModel(
             MATRIX,
             "品牌矩阵",
-            f"{catalog.master.name} 品牌矩阵：1 个总品牌和 {len(catalog.sub_brands)} 个子品牌，"
-            "以及人民法庭的特色党建项目。",
+            f"“{catalog.master.name}”品牌矩阵：机关总品牌、{len(catalog.sub_brands)}个子品牌"
+            "和人民法庭的特色党建项目。",
             "matrix.md.j2",
             matrix,
             hide=LANDING,
@@ -148,7 +147,7 @@ def _overview_pages(catalog: Catalog, matrix: dict[str, Any]) -> list[PageModel]
         PageModel(
             TIMELINE,
             "荣誉时间轴",
-            f"{site.court.name}及其党支部、干警获得的荣誉和肯定，按年份排列。",
+            f"{site.court.name}及其党支部、干警获得的荣誉称号、入选的重点培养点和上级的肯定。",
             "timeline.md.j2",
             {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog), "brand_of": brand_of},
             scripts=("javascripts/timeline.js",),
@@ -156,7 +155,7 @@ def _overview_pages(catalog: Catalog, matrix: dict[str, Any]) -> list[PageModel]
         PageModel(
             FIGURES,
             "数字图表",
-            f"{site.figures.title}、党建活动数字和荣誉的图表，每张图附有数据表。",
+            f"{site.court.name}{site.figures.title}和党建活动数字。",
             "figures.md.j2",
             {"sections": figure_charts(catalog)},
         ),
@@ -171,7 +170,7 @@ def _review_pages(catalog: Catalog, cases: list[CaseFacts]) -> list[PageModel]:
         PageModel(
             CASEBOOK,
             "案例汇编",
-            f"{court}党建品牌和特色党建项目的案例，按名称、标识、内涵、做法、成效、案例、荣誉汇编，可打印。",
+            f"{court}机关总品牌、子品牌和人民法庭特色党建项目的案例汇编。",
             "casebook.md.j2",
             {"cases": cases, "credit_source": credit_source},
         ),
@@ -191,15 +190,17 @@ def _tracking_context(catalog: Catalog, as_of: dt.date) -> dict[str, Any]:
     quarters = recent_quarters(as_of)
     scores, activity = tracking_charts(rows, quarters)
     return {"rows": rows, "as_of": as_of, "quarters": quarters, "stale_days": STALE_AFTER_DAYS,
-            "completeness_chart": scores, "activity_chart": activity}
+            "completeness_chart": scores, "activity_chart": activity, "name_only": name_only(catalog),
+            "page_fields": PAGE_FIELDS.values()}
 
 
 def build_nav(catalog: Catalog, *, with_tracking: bool = False) -> list[dict[str, Any]]:
     """The generated part of the nav, in MkDocs' nav format, ordered as in the data."""
     tracking = [{"品牌跟踪问效": TRACKING}] if with_tracking else []
     sub_brands = [{_nav_label(b, b.name): brand_uri(b)} for b in catalog.sub_brands]
-    # A project breaks before its 【】 if it must, never inside its name.
-    projects = [{_nav_label(p, f"{p.tribunal}【{joined_name(p.name)}】"): brand_uri(p)} for p in catalog.projects]
+    # Plain text (no invisible joiners): the typography pass keeps the name whole (unbreakable_names),
+    # and a project breaks before its 【】 if it must.
+    projects = [{_nav_label(p, f"{p.tribunal}【{p.name}】"): brand_uri(p)} for p in catalog.projects]
     return [
         {"首页": HOME},
         {"品牌矩阵": MATRIX},

@@ -58,6 +58,31 @@ def completeness(catalog: Catalog, item: BrandCase) -> Completeness:
     return Completeness(marks, fields)
 
 
+# What would give a brand known only by name a page of its own, with where the editor fills it in:
+# the brand's form (表单“品牌”) or its activity records (表单“活动记录”, each record may name a news post).
+PAGE_FIELDS = {
+    "meaning": ("品牌内涵", "品牌"),
+    "branch": ("创建党支部", "品牌"),
+    "practices": ("主要做法", "品牌"),
+    "activities": ("活动记录", "活动记录"),
+    "news": ("相关新闻", "活动记录"),
+}
+# Anything of these makes a page more than a name (the summary and the order do not).
+_CONTENT = ("slogan", "branch", "logo", "meaning", "background", "practices", "results", "cases", "images")
+
+
+def name_only(catalog: Catalog) -> list[BrandCase]:
+    """Brands and projects with nothing but a name: no content field, no honour, no activity record.
+    Every one of them would get a page of its own from the same fields (PAGE_FIELDS)."""
+    return [
+        item
+        for item in catalog.all_cases
+        if not any(getattr(item, name) for name in _CONTENT)
+        and not catalog.honours_of(item.slug)
+        and not catalog.activities_of(item.slug)
+    ]
+
+
 def period_end(date: str) -> dt.date:
     """The last day a partial date can mean: "2023" → 2023-12-31, "2023-05" → 2023-05-31."""
     parts = [int(p) for p in date.split("-")]

@@ -43,18 +43,6 @@ _CJK = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’]"
 _SOFT_BREAK_IN_CHINESE = re.compile(rf"(?<={_CJK})[ \t]*\n[ \t]*(?={_CJK})")
 
 
-# Punctuation inside a name where a browser may break a line even with `word-break: keep-all`.
-_BREAKABLE_PUNCTUATION = re.compile(r"([，、；：“”‘’（）《》])")
-WORD_JOINER = "\u2060"
-
-
-def joined_name(name: str) -> str:
-    """``name`` with word joiners around its punctuation, for text that takes no markup (the nav).
-
-    With ``word-break: keep-all`` (site.css) a line then breaks nowhere inside the name.
-    """
-    return _BREAKABLE_PUNCTUATION.sub(rf"{WORD_JOINER}\1{WORD_JOINER}", name)
-
 
 def one_date_form(text: str) -> str:
     """2023 年 12 月 27 日 and 2023-12-27 → 2023年12月27日 (an impossible ISO date stays as it is)."""
