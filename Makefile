@@ -20,11 +20,13 @@ QUIET_FAIL = || kill -PIPE $$PPID
 
 install: $(STAMP)
 
+# Quiet unless it fails: the media team's first `make edit` or `make serve` shows one Chinese line.
 $(STAMP): requirements.txt requirements-test.txt constraints.txt
-	python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-test.txt -c constraints.txt
-	touch $(STAMP)
+	@echo "正在安装网站需要的 Python 程序（只在第一次或依赖改变时，约一两分钟）……"
+	@python3 -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
+	@touch $(STAMP)
 
 # Chromium and CJK fonts for the browser tests (Debian packages; needs root).
 system-deps:
@@ -36,9 +38,12 @@ serve: install
 build: install
 	@$(PY) -m showcase build $(QUIET_FAIL)
 
-# 网页表单编辑器：http://127.0.0.1:8000/admin/（资料服务 decap-server 在 127.0.0.1:8081）；Ctrl-C 同时停止。
+# 网页表单编辑器：http://127.0.0.1:8000/admin/（资料服务在 127.0.0.1:8081）；Ctrl-C 同时停止。
+# 换端口：make edit PORT=8010 BACKEND_PORT=8091（命令行上给的值优先，环境变量里的 PORT 不算）。
+PORT := 8000
+BACKEND_PORT := 8081
 edit: install node-deps
-	@$(PY) -m showcase edit $(QUIET_FAIL)
+	@$(PY) -m showcase edit --port "$(PORT)" --backend-port "$(BACKEND_PORT)" $(QUIET_FAIL)
 
 check: install
 	@$(PY) -m showcase check $(QUIET_FAIL)
@@ -63,9 +68,14 @@ NODE_STAMP := node_modules/.installed-stamp
 
 node-deps: $(NODE_STAMP)
 
+# npm's peer-dependency warnings (about 340 lines, all from Decap CMS's React packages) go to a log
+# that is shown only when the install fails.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund
-	touch $(NODE_STAMP)
+	@echo "正在安装表单编辑器等需要的 Node 程序（只在第一次或依赖改变时，约半分钟到两分钟）……"
+	@log=$$(mktemp); npm ci --no-audit --no-fund --loglevel=error >"$$log" 2>&1 \
+	  || { cat "$$log"; rm -f "$$log"; echo "Node 程序没有装好：请看上面 npm 的提示（常见原因：没有联网，或没有装 Node.js）。"; kill -PIPE $$PPID; }; \
+	  rm -f "$$log"
+	@touch $(NODE_STAMP)
 
 # 生成性能基准（2 核上约 10 分钟）：真实网站、10/100/1000 个品牌和 100/1000 篇新闻的合成数据、导航、预览刷新。
 bench: install system-deps

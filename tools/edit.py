@@ -204,14 +204,15 @@ def check_and_package(root: Path) -> dict:
     env.setdefault("SOURCE_DATE_EPOCH", _commit_epoch(root))  # as the Makefile sets it for package
     if not env["SOURCE_DATE_EPOCH"]:
         env.pop("SOURCE_DATE_EPOCH")
+    outputs = []
     for step in ("check", "package"):
         run = subprocess.run([sys.executable, "-m", "showcase", step], cwd=root, env=env,
                              capture_output=True, text=True, encoding="utf-8", errors="replace")
-        output = (run.stdout + run.stderr).strip()
+        outputs.append((run.stdout + run.stderr).strip())
         if run.returncode != 0:
-            return {"ok": False, "step": step, "output": output, "forms": form_links(output)}
+            return {"ok": False, "step": step, "output": "\n\n".join(outputs), "forms": form_links(outputs[-1])}
     zips = sorted(root.glob("fayao-site-*.zip"), key=lambda path: path.stat().st_mtime)
-    return {"ok": True, "step": "package", "output": output, "forms": [],
+    return {"ok": True, "step": "package", "output": "\n\n".join(outputs), "forms": [],
             "zip": zips[-1].name if zips else "", "folder": str(root)}
 
 

@@ -72,7 +72,7 @@ def content_security_policy(backend: str) -> str:
     'unsafe-eval' is for the configuration check (ajv compiles its schema), 'wasm-unsafe-eval'
     for the bundle's .wasm modules; styles are inline because the bundle injects them.
     """
-    origin = "/".join(backend.split("/")[:3])
+    origin = backend_origin(backend)
     return "; ".join([
         "default-src 'self'",
         "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
@@ -89,9 +89,8 @@ def content_security_policy(backend: str) -> str:
     ])
 
 
-def _head(backend: str, title: str) -> str:
+def index_html(backend: str) -> str:
     csp = content_security_policy(backend).replace('"', "&quot;")
-    origin = "/".join(backend.split("/")[:3])
     return f"""<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -99,13 +98,9 @@ def _head(backend: str, title: str) -> str:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <meta http-equiv="Content-Security-Policy" content="{csp}">
-  <meta name="showcase-backend" content="{origin}">
-  <title>{title}</title>
-  <link rel="icon" href="../assets/favicon.svg">"""
-
-
-def index_html(backend: str) -> str:
-    return _head(backend, "网页表单编辑 · 编辑园地") + """
+  <meta name="showcase-backend" content="{backend_origin(backend)}">
+  <title>网页表单编辑 · 编辑园地</title>
+  <link rel="icon" href="../assets/favicon.svg">
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
@@ -116,9 +111,24 @@ def index_html(backend: str) -> str:
 """
 
 
+def backend_origin(backend: str) -> str:
+    """http://127.0.0.1:8081 of http://127.0.0.1:8081/api/v1: where the gate's own actions are (tools/edit.py)."""
+    return "/".join(backend.split("/")[:3])
+
+
 def publish_html(backend: str) -> str:
     """The editor's 检查并打包 page: `make check`, then `make package`, from the browser."""
-    return _head(backend, "检查并打包 · 网页表单编辑") + """
+    csp = content_security_policy(backend).replace('"', "&quot;")
+    return f"""<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <meta http-equiv="Content-Security-Policy" content="{csp}">
+  <meta name="showcase-backend" content="{backend_origin(backend)}">
+  <title>检查并打包 · 网页表单编辑</title>
+  <link rel="icon" href="../assets/favicon.svg">
   <link rel="stylesheet" href="publish.css">
 </head>
 <body>
@@ -320,11 +330,11 @@ def admin_files(root: Path, authors: list[str]) -> dict[str, str | Path]:
     files: dict[str, str | Path] = {
         f"{ADMIN_FOLDER}/index.html": index_html(backend),
         f"{ADMIN_FOLDER}/editor.js": EDITOR_JS,
-        f"{ADMIN_FOLDER}/publish.html": publish_html(backend),
-        f"{ADMIN_FOLDER}/publish.css": PUBLISH_CSS,
-        f"{ADMIN_FOLDER}/publish.js": PUBLISH_JS,
         f"{ADMIN_FOLDER}/config.yml": config_yaml(backend, authors),
     }
     files.update({f"{ADMIN_FOLDER}/{path.name}": path for path in bundle})
+    # The 检查并打包 page, linked from the editor's header (EDITOR_JS).
+    files.update({f"{ADMIN_FOLDER}/publish.html": publish_html(backend), f"{ADMIN_FOLDER}/publish.css": PUBLISH_CSS,
+                  f"{ADMIN_FOLDER}/publish.js": PUBLISH_JS})
     return files
 
