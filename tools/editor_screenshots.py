@@ -1,4 +1,4 @@
-"""Screenshots for the guide page docs/editors/form-editor.md, taken from the real form editor.
+"""Screenshots for the guide pages form-editor.md, images.md and publish.md, taken from the real form editor.
 
 Runs tools/edit.py on a temporary copy of the project (the real data/ is never written), fills
 in the fictional examples the guide describes, and saves small PNGs into docs/editors/images/.
@@ -9,6 +9,7 @@ Usage: python tools/editor_screenshots.py [--out docs/editors/images]
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import signal
 import struct
@@ -76,6 +77,34 @@ def _news_shots(page, base: str, shot, temp: Path) -> None:
     shot("form-editor-preview.png")
 
 
+def _photo_shot(page, base: str, shot, temp: Path) -> None:
+    """images.md: a photo named in Chinese gets a pinyin name, and the editor is told."""
+    page.goto(base + "admin/#/collections/news/new")
+    page.get_by_role("button", name="选择图片").click()
+    page.locator("input[type=file]").set_input_files(solid_png(Path(temp) / "巡回审判现场.png", 480, 270))
+    page.get_by_text("xunhui-shenpan-xianchang.png", exact=True).wait_for()
+    shot("images-chinese-name.png")
+
+
+def _publish_shots(page, base: str, shot, project: Path) -> None:
+    """publish.md: the header's 检查并打包, the page with a mistake in a data file, then without it."""
+    page.goto(base + "admin/#/collections/honours")
+    page.get_by_role("link", name="检查并打包").wait_for()
+    shot("publish-header.png")
+    honour = next(path for path in sorted((project / "data" / "honours").glob("*.yml"))
+                  if re.search(r"^date: ", path.read_text(encoding="utf-8"), re.M))
+    original = honour.read_text(encoding="utf-8")
+    honour.write_text(re.sub(r"^date: .*$", 'date: "2024-13"', original, count=1, flags=re.M), encoding="utf-8")
+    page.get_by_role("link", name="检查并打包").click()
+    page.get_by_role("button", name="检查并打包").click()
+    page.get_by_role("status").filter(has_text="没有打包").wait_for()
+    shot("publish-errors.png")
+    honour.write_text(original, encoding="utf-8")
+    page.get_by_role("button", name="检查并打包").click()
+    page.get_by_role("status").filter(has_text="已打包").wait_for()
+    shot("publish-done.png")
+
+
 def take(out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
@@ -130,6 +159,10 @@ def take(out: Path) -> list[Path]:
 
                 page = fresh_page(page)  # shot() photographs the current page
                 _news_shots(page, base, shot, Path(temp))
+                page = fresh_page(page)
+                _photo_shot(page, base, shot, Path(temp))
+                page = fresh_page(page)
+                _publish_shots(page, base, shot, project)
                 browser.close()
         finally:
             process.send_signal(signal.SIGINT)
