@@ -19,7 +19,7 @@ import pytest
 import edit
 from editor_screenshots import solid_png
 from showcase import cli
-from showcase.admin_files import entry_route, form_links
+from showcase.admin_files import entry_form, form_links
 from showcase.local_only import local_only, refusal
 from showcase.media_names import readable_name
 from showcase.mkdocs_commands import ERROR_TITLE, write_error_page
@@ -69,20 +69,27 @@ def test_photo_names_become_pinyin_or_the_upload_time(name, expected):
     assert readable_name(name, now=dt.datetime(2024, 1, 15, 9, 30)) == expected
 
 
-def test_problems_link_to_the_forms_of_their_files():
+def test_problems_link_to_the_forms_of_their_files(tmp_path: Path):
     report = (
         "错误  data/honours/shili.yml:13  字段 date\n    日期“2024-13”不是真实存在的日期。\n"
         f"错误  {POST}:4  字段 date\n错误  data/site.yml\n提醒  data/honours/shili.yml:2\n"
         "错误  docs/images/x.png\n错误  data/activities/jintian.yml:3"
     )
     assert form_links(report) == [
-        {"file": "data/honours/shili.yml", "url": "/admin/#/collections/honours/entries/shili"},
-        {"file": POST, "url": "/admin/#/collections/news/entries/2023-12-27-brand-report"},
-        {"file": "data/site.yml", "url": "/admin/#/collections/site/entries/site"},
-        {"file": "data/activities/jintian.yml", "url": "/admin/#/collections/activities/entries/jintian"},
+        {"file": "data/honours/shili.yml", "url": "/admin/#/collections/honours/entries/shili", "label": "荣誉"},
+        {"file": POST, "url": "/admin/#/collections/news/entries/2023-12-27-brand-report", "label": "新闻"},
+        {"file": "data/site.yml", "url": "/admin/#/collections/site/entries/site", "label": "全站信息"},
+        {"file": "data/activities/jintian.yml", "url": "/admin/#/collections/activities/entries/jintian",
+         "label": "活动记录"},
     ]
-    assert entry_route("data/brands/fayao-xunzhou.yml") == "/admin/#/collections/brands/entries/fayao-xunzhou"
-    assert entry_route("docs/editors/index.md") is None
+    # With the project at hand, each link names its entry, as long as the file still reads.
+    (tmp_path / "data/honours").mkdir(parents=True)
+    (tmp_path / "data/honours/shili.yml").write_text("title: 示例荣誉\ndate: 2024-13\n", encoding="utf-8")
+    (tmp_path / "docs/news/posts").mkdir(parents=True)
+    (tmp_path / POST).write_text("---\ndate: [\n---\n\n# 示例新闻\n", encoding="utf-8")
+    assert [link["label"] for link in form_links(report, tmp_path)] == ["荣誉“示例荣誉”", "新闻“示例新闻”", "全站信息", "活动记录"]
+    assert entry_form("data/brands/fayao-xunzhou.yml") == ("/admin/#/collections/brands/entries/fayao-xunzhou", "品牌")
+    assert entry_form("docs/editors/index.md") is None
 
 
 def test_the_error_page_keeps_the_editor_and_links_the_broken_file(tmp_path: Path):
@@ -91,9 +98,10 @@ def test_the_error_page_keeps_the_editor_and_links_the_broken_file(tmp_path: Pat
     bundle = tmp_path / "decap-cms.js"
     bundle.write_text("// bundle", encoding="utf-8")
     problems = ["错误  data/honours/shili.yml:13  字段 date\n    日期“2024-13”不是真实存在的日期。"]
-    write_error_page(site, problems, {"admin/index.html": "<title>editor</title>", "admin/decap-cms.js": bundle})
+    write_error_page(site, problems, {"admin/index.html": "<title>editor</title>", "admin/decap-cms.js": bundle}, tmp_path)
     page = (site / "index.html").read_text(encoding="utf-8")
-    assert ERROR_TITLE in page and '<a href="/admin/#/collections/honours/entries/shili">data/honours/shili.yml</a>' in page
+    assert ERROR_TITLE in page
+    assert '<a href="/admin/#/collections/honours/entries/shili">荣誉</a>（data/honours/shili.yml）' in page
     assert (site / "admin/index.html").read_text(encoding="utf-8") == "<title>editor</title>"
     assert (site / "admin/decap-cms.js").read_text(encoding="utf-8") == "// bundle"
     assert not (site / "brands").exists() and (site / "404.html").read_text(encoding="utf-8") == page

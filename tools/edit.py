@@ -210,7 +210,7 @@ def check_and_package(root: Path) -> dict:
                              capture_output=True, text=True, encoding="utf-8", errors="replace")
         outputs.append((run.stdout + run.stderr).strip())
         if run.returncode != 0:
-            return {"ok": False, "step": step, "output": "\n\n".join(outputs), "forms": form_links(outputs[-1])}
+            return {"ok": False, "step": step, "output": "\n\n".join(outputs), "forms": form_links(outputs[-1], root)}
     zips = sorted(root.glob("fayao-site-*.zip"), key=lambda path: path.stat().st_mtime)
     return {"ok": True, "step": "package", "output": "\n\n".join(outputs), "forms": [],
             "zip": zips[-1].name if zips else "", "folder": str(root)}

@@ -3,7 +3,7 @@
 Runs tools/edit.py on a temporary copy of the project (the real data/ is never written), fills
 in the fictional examples the guide describes, and saves small PNGs into docs/editors/images/.
 
-Usage: python tools/editor_screenshots.py [--out docs/editors/images]
+Usage: python tools/editor_screenshots.py [--out docs/editors/images] [--only forms|workflow]
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def _publish_shots(page, base: str, shot, project: Path) -> None:
     shot("publish-done.png")
 
 
-def take(out: Path) -> list[Path]:
+def take(out: Path, only: str | None = None) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     saved = []
@@ -143,6 +143,13 @@ def take(out: Path) -> list[Path]:
                     saved.append(path)
 
                 page.goto(base + "admin/")
+                if only == "workflow":  # images.md and publish.md only
+                    page.get_by_role("button", name="登录").click()
+                    _photo_shot(page, base, shot, Path(temp))
+                    page = fresh_page(page)
+                    _publish_shots(page, base, shot, project)
+                    browser.close()
+                    return saved
                 shot("form-editor-login.png")
                 page.get_by_role("button", name="登录").click()
                 page.get_by_text("党旗引领·法耀浔州", exact=True).first.wait_for()
@@ -159,10 +166,11 @@ def take(out: Path) -> list[Path]:
 
                 page = fresh_page(page)  # shot() photographs the current page
                 _news_shots(page, base, shot, Path(temp))
-                page = fresh_page(page)
-                _photo_shot(page, base, shot, Path(temp))
-                page = fresh_page(page)
-                _publish_shots(page, base, shot, project)
+                if only != "forms":
+                    page = fresh_page(page)
+                    _photo_shot(page, base, shot, Path(temp))
+                    page = fresh_page(page)
+                    _publish_shots(page, base, shot, project)
                 browser.close()
         finally:
             process.send_signal(signal.SIGINT)
@@ -173,9 +181,11 @@ def take(out: Path) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "editors" / "images")
+    parser.add_argument("--only", choices=("forms", "workflow"),
+                        help="forms: form-editor.md's pictures; workflow: images.md's and publish.md's")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for path in take(args.out):
+    for path in take(args.out, args.only):
         print(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}  {path.stat().st_size // 1024} KB")
 
 

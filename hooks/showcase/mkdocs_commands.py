@@ -133,7 +133,8 @@ def serve(config_file: Path, dev_addr: str | None = None) -> int:
                     real_build(config, **options)
             except Exception as error:  # noqa: BLE001 - whatever stops the build, the preview shows it
                 problems = console.problems or [str(error)]
-                write_error_page(Path(config.site_dir), problems, _editor_files(config))
+                project = Path(config.config_file_path).resolve().parent
+                write_error_page(Path(config.site_dir), problems, _editor_files(config), project)
                 print("预览里现在显示这些错误。改好文件并保存后，浏览器会自动刷新，不用重启预览。", file=sys.stderr, flush=True)
 
     mkdocs_serve.build = build_or_error_page  # serve() calls the name it imported
@@ -158,19 +159,21 @@ def _editor_files(config) -> dict[str, str | Path]:
     return admin_files(Path(config.config_file_path).resolve().parent, authors)
 
 
-def error_page(problems: list[str], with_forms: bool = False) -> str:
+def error_page(problems: list[str], forms_of: Path | None = None) -> str:
     """A complete HTML page listing ``problems``; it reloads itself after the next build.
 
-    With ``with_forms`` (the form editor is in the preview), each file named gets a link to its form.
+    With ``forms_of`` (the project folder, when the form editor is in the preview), each file named
+    gets a link to its form.
     """
     from .admin_files import form_links
 
     shown = "\n\n".join(html.escape(problem) for problem in problems)
-    links = form_links("\n".join(problems)) if with_forms else []
+    links = form_links("\n".join(problems), forms_of) if forms_of else []
     forms = ""
     if links:
         items = "\n".join(
-            f'<li><a href="{html.escape(link["url"])}">{html.escape(link["file"])}</a></li>' for link in links
+            f'<li><a href="{html.escape(link["url"])}">{html.escape(link["label"])}</a>'
+            f'（{html.escape(link["file"])}）</li>' for link in links
         )
         forms = f"<h2>在表单里修改</h2>\n<ul>\n{items}\n</ul>\n"
     return f"""<!doctype html>
@@ -202,16 +205,18 @@ pre {{ box-sizing: border-box; margin: 0; white-space: pre-wrap; background: #ff
 """
 
 
-def write_error_page(site_dir: Path, problems: list[str], editor_files: dict[str, str | Path] | None = None) -> None:
+def write_error_page(site_dir: Path, problems: list[str], editor_files: dict[str, str | Path] | None = None,
+                     project: Path | None = None) -> None:
     """Replace the preview's pages with the error page, for every address (404.html) and the home page.
 
-    ``editor_files`` (admin_files) are written too: the forms stay open to fix the data with.
+    ``editor_files`` (admin_files) are written too: the forms stay open to fix the data with, and
+    the page links to the form of each file of ``project`` that it names.
     """
     if site_dir.is_dir():
         for child in site_dir.iterdir():
             shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
     site_dir.mkdir(parents=True, exist_ok=True)
-    page = error_page(problems, with_forms=bool(editor_files))
+    page = error_page(problems, forms_of=(project or Path.cwd()) if editor_files else None)
     for name in ("index.html", "404.html"):
         (site_dir / name).write_text(page, encoding="utf-8")
     for uri, source in (editor_files or {}).items():
