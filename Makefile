@@ -20,14 +20,18 @@ QUIET_FAIL = || kill -PIPE $$PPID
 
 install: $(STAMP)
 
+# $(call QUIETLY,command,message): the command's output goes to a log that is shown only when it
+# fails, followed by the Chinese message; then make stops the way QUIET_FAIL does.
+QUIETLY = log=$$(mktemp); { $(1); } >"$$log" 2>&1 || { cat "$$log"; rm -f "$$log"; echo "$(2)：请看上面的提示。"; kill -PIPE $$PPID; }; rm -f "$$log"
+PIP_QUIET := --quiet --disable-pip-version-check
+
 # The site's own packages for the editors' commands; the test packages (Playwright alone is ~40 MB)
 # only for the commands that need them (install-test): a first `make edit` installed in 18 s
 # instead of 120 s. Quiet unless it fails: the media team sees one Chinese line.
 $(STAMP): requirements.txt constraints.txt
 	@echo "正在安装网站需要的 Python 程序（只在第一次或依赖改变时，约半分钟）……"
-	@python3 -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@$(call QUIETLY,python3 -m venv $(VENV) && $(PY) -m pip install $(PIP_QUIET) --upgrade pip \
+	  && $(PY) -m pip install $(PIP_QUIET) -r requirements.txt -c constraints.txt,Python 程序没有装好)
 	@touch $(STAMP)
 
 TEST_STAMP := $(VENV)/.installed-test-stamp
@@ -35,7 +39,7 @@ TEST_STAMP := $(VENV)/.installed-test-stamp
 install-test: $(TEST_STAMP)
 
 $(TEST_STAMP): $(STAMP) requirements-test.txt
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
+	@$(call QUIETLY,$(PY) -m pip install $(PIP_QUIET) -r requirements-test.txt -c constraints.txt,测试用的 Python 程序没有装好)
 	@touch $(TEST_STAMP)
 
 # Chromium and CJK fonts for the browser tests (Debian packages; needs root).
@@ -78,13 +82,10 @@ NODE_STAMP := node_modules/.installed-stamp
 
 node-deps: $(NODE_STAMP)
 
-# npm's peer-dependency warnings (about 340 lines, all from Decap CMS's React packages) go to a log
-# that is shown only when the install fails.
+# npm's peer-dependency warnings (338 lines, all from Decap CMS's React packages) are kept out of sight.
 $(NODE_STAMP): package.json package-lock.json
-	@echo "正在安装表单编辑器等需要的 Node 程序（只在第一次或依赖改变时，约半分钟到两分钟）……"
-	@log=$$(mktemp); npm ci --no-audit --no-fund --loglevel=error >"$$log" 2>&1 \
-	  || { cat "$$log"; rm -f "$$log"; echo "Node 程序没有装好：请看上面 npm 的提示（常见原因：没有联网，或没有装 Node.js）。"; kill -PIPE $$PPID; }; \
-	  rm -f "$$log"
+	@echo "正在安装表单编辑器等需要的 Node 程序（只在第一次或依赖改变时，约一分钟）……"
+	@$(call QUIETLY,npm ci --no-audit --no-fund --loglevel=error,Node 程序没有装好（常见原因：没有联网，或没有装 Node.js）)
 	@touch $(NODE_STAMP)
 
 # 生成性能基准（2 核上约 10 分钟）：真实网站、10/100/1000 个品牌和 100/1000 篇新闻的合成数据、导航、预览刷新。
