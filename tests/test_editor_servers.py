@@ -87,7 +87,7 @@ def test_problems_link_to_the_forms_of_their_files(tmp_path: Path):
     (tmp_path / "data/honours/shili.yml").write_text("title: 示例荣誉\ndate: 2024-13\n", encoding="utf-8")
     (tmp_path / "docs/news/posts").mkdir(parents=True)
     (tmp_path / POST).write_text("---\ndate: [\n---\n\n# 示例新闻\n", encoding="utf-8")
-    assert [link["label"] for link in form_links(report, tmp_path)] == ["荣誉“示例荣誉”", "新闻“示例新闻”", "全站信息", "活动记录"]
+    assert [link["label"] for link in form_links(report, tmp_path)] == ["荣誉：示例荣誉", "新闻：示例新闻", "全站信息", "活动记录"]
     assert entry_form("data/brands/fayao-xunzhou.yml") == ("/admin/#/collections/brands/entries/fayao-xunzhou", "品牌")
     assert entry_form("docs/editors/index.md") is None
 

@@ -124,7 +124,7 @@ def test_broken_data_file_keeps_the_editor_and_links_its_form(editor, editor_pag
     path.write_text(broken, encoding="utf-8")
     try:
         preview_text(page, base, ERROR_TITLE)
-        link = page.get_by_role("link", name=f"荣誉“{title}”")
+        link = page.get_by_role("link", name=f"荣誉：{title}")
         assert link.get_attribute("href") == f"/admin/#/collections/honours/entries/{path.stem}"
         link.click()
         page.get_by_role("button", name="登录").click()
@@ -135,7 +135,7 @@ def test_broken_data_file_keeps_the_editor_and_links_its_form(editor, editor_pag
         page.get_by_role("heading", name="检查并打包").wait_for()
         page.get_by_role("button", name="检查并打包").click()
         page.get_by_role("status").filter(has_text="没有打包").wait_for(timeout=120_000)
-        form = page.get_by_role("link", name=f"荣誉“{title}”")
+        form = page.get_by_role("link", name=f"荣誉：{title}")
         assert form.get_attribute("href") == f"/admin/#/collections/honours/entries/{path.stem}"
         assert "2024-13" in page.locator("pre").inner_text()
         assert not list(project.glob("fayao-site-*.zip"))

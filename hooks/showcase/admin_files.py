@@ -54,7 +54,7 @@ def form_links(report: str, root: Path | None = None) -> list[dict[str, str]]:
         form = entry_form(path)
         if form and path not in links:
             name = _entry_name(root / path) if root else None
-            label = f"{form[1]}“{name}”" if name else form[1]
+            label = f"{form[1]}：{name}" if name else form[1]
             links[path] = {"file": path, "url": form[0], "label": label}
     return list(links.values())
 

@@ -176,6 +176,7 @@ def error_page(problems: list[str], forms_of: Path | None = None) -> str:
             f'（{html.escape(link["file"])}）</li>' for link in links
         )
         forms = f"<h2>在表单里修改</h2>\n<ul>\n{items}\n</ul>\n"
+    fix = "点下面的条目，在表单里按提示改好并保存（也可以直接改文件）：" if links else "请按提示改好文件并保存："
     return f"""<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -196,7 +197,7 @@ pre {{ box-sizing: border-box; margin: 0; white-space: pre-wrap; background: #ff
 <body>
 <main>
 <h1>{ERROR_TITLE}</h1>
-<p>网站没有生成，原因如下。请按提示改好文件并保存：这个页面会自动刷新，不用重启预览。</p>
+<p>网站没有生成，原因如下。{fix}这个页面会自动刷新，不用重启预览。</p>
 {forms}<pre>{shown}</pre>
 </main>
 <script>{_RELOAD_SCRIPT}</script>
