@@ -22,7 +22,7 @@ install: $(STAMP)
 
 # $(call QUIETLY,command,message): the command's output goes to a log that is shown only when it
 # fails, followed by the Chinese message; then make stops the way QUIET_FAIL does.
-QUIETLY = log=$$(mktemp); { $(1); } >"$$log" 2>&1 || { cat "$$log"; rm -f "$$log"; echo "$(2)：请看上面的提示。"; kill -PIPE $$PPID; }; rm -f "$$log"
+QUIETLY = log=$$(mktemp); { $(1); } >"$$log" 2>&1 || { cat "$$log" >&2; rm -f "$$log"; echo "$(2)：请看上面的提示。" >&2; kill -PIPE $$PPID; }; rm -f "$$log"
 PIP_QUIET := --quiet --disable-pip-version-check
 
 # The site's own packages for the editors' commands; the test packages (Playwright alone is ~40 MB)
@@ -30,7 +30,7 @@ PIP_QUIET := --quiet --disable-pip-version-check
 # instead of 120 s. Quiet unless it fails: the media team sees one Chinese line.
 $(STAMP): requirements.txt constraints.txt
 	@echo "正在安装网站需要的 Python 程序（只在第一次或依赖改变时，约半分钟）……"
-	@$(call QUIETLY,python3 -m venv $(VENV) && $(PY) -m pip install $(PIP_QUIET) --upgrade pip \
+	@$(call QUIETLY,{ test -x $(PY) || python3 -m venv $(VENV); } && $(PY) -m pip install $(PIP_QUIET) --upgrade pip \
 	  && $(PY) -m pip install $(PIP_QUIET) -r requirements.txt -c constraints.txt,Python 程序没有装好)
 	@touch $(STAMP)
 
