@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from support import REPO, copy_project, free_port, wait_until_answers
+from support import REPO, build_environment, copy_project, free_port, wait_until_answers
 
 
 def port_open(port: int) -> bool:
@@ -45,7 +45,7 @@ def editor(tmp_path_factory):
     process = subprocess.Popen(
         [sys.executable, str(project / "tools" / "edit.py"), "--root", str(project),
          "--port", str(port), "--backend-port", str(backend_port)],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project, env=build_environment(project), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}/"
     try:

@@ -19,7 +19,7 @@ import pytest
 import edit
 from editor_screenshots import solid_png
 from showcase import cli
-from showcase.admin_files import entry_form, form_links
+from showcase.problem_forms import entry_form, form_links
 from showcase.local_only import local_only, refusal
 from showcase.media_names import readable_name
 from showcase.mkdocs_commands import ERROR_TITLE, write_error_page
@@ -156,9 +156,9 @@ def gate(tmp_path: Path):
 
     servers = [ThreadingHTTPServer(("127.0.0.1", 0), Upstream)]
     upstream_port = servers[0].server_address[1]
-    servers.append(ThreadingHTTPServer(("127.0.0.1", 0), edit._gate_handler(tmp_path, 0, 8000, upstream_port)))
+    servers.append(ThreadingHTTPServer(("127.0.0.1", 0), edit.gate_for(tmp_path, 0, 8000, upstream_port)))
     port = servers[1].server_address[1]
-    servers[1].RequestHandlerClass = edit._gate_handler(tmp_path, port, 8000, upstream_port)
+    servers[1].RequestHandlerClass = edit.gate_for(tmp_path, port, 8000, upstream_port)
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     yield port, hits

@@ -27,14 +27,12 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from showcase.local_only import local_origins, refusal
+from showcase.media_names import readable_name
+from showcase.problem_forms import form_links
+
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = Path("node_modules", "decap-server", "dist", "index.js")
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from showcase.admin_files import form_links  # noqa: E402
-from showcase.local_only import local_origins, refusal  # noqa: E402
-from showcase.media_names import readable_name  # noqa: E402
-
 # Hop-by-hop headers are the proxy's own business (RFC 9110, 7.6.1).
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
                "proxy-authenticate", "proxy-authorization"}
@@ -55,27 +53,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"端口 {'、'.join(map(str, busy))} 已被占用（也许编辑器已经开着）。"
               f"换一个端口：make edit PORT=8010（或 python -m showcase edit --port 8010）。", file=sys.stderr)
         return 1
-
     decap_port = _free_port()
-    backend = f"http://127.0.0.1:{args.backend_port}/api/v1"
-    env = {**os.environ, "SHOWCASE_EDITOR_BACKEND": backend, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
-    decap_env = {**env, "MODE": "fs", "BIND_HOST": "127.0.0.1", "PORT": str(decap_port),
-                 "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
-    gate = ThreadingHTTPServer(("127.0.0.1", args.backend_port), _gate_handler(root, args.backend_port, args.port, decap_port))
+    gate = ThreadingHTTPServer(("127.0.0.1", args.backend_port), gate_for(root, args.backend_port, args.port, decap_port))
     gate.daemon_threads = True
     threading.Thread(target=gate.serve_forever, daemon=True).start()
-    processes = [
-        subprocess.Popen(["node", str(root / DECAP_SERVER)], cwd=root, env=decap_env),
-        subprocess.Popen(
-            [sys.executable, "-m", "showcase", "serve", "--dev-addr", f"127.0.0.1:{args.port}"],
-            cwd=root, env=env,
-        ),
-    ]
+    processes = _start(root, args.port, args.backend_port, decap_port)
     print(
         f"网页表单编辑器：http://127.0.0.1:{args.port}/admin/　预览：http://127.0.0.1:{args.port}/"
         f"　（资料服务 127.0.0.1:{args.backend_port}，按 Ctrl-C 同时停止两者）",
         flush=True,
     )
+    try:
+        return _supervise(processes)
+    finally:
+        gate.shutdown()
+        gate.server_close()
+
+
+def _start(root: Path, port: int, backend_port: int, decap_port: int) -> list[subprocess.Popen]:
+    """decap-server on its private port, and the preview (which tells the editor the gate's address)."""
+    backend = f"http://127.0.0.1:{backend_port}/api/v1"
+    env = {**os.environ, "SHOWCASE_EDITOR_BACKEND": backend, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
+    decap_env = {**env, "MODE": "fs", "BIND_HOST": "127.0.0.1", "PORT": str(decap_port),
+                 "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
+    return [
+        subprocess.Popen(["node", str(root / DECAP_SERVER)], cwd=root, env=decap_env),
+        subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                         cwd=root, env=env),
+    ]
+
+
+def _supervise(processes: list[subprocess.Popen]) -> int:
+    """Wait until Ctrl-C or until one of them stops; then stop both."""
     # Ctrl-C stops both, even when started from a shell that ignores SIGINT in the background.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stopped by a test or a supervisor: clean up below
@@ -87,8 +96,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
-        gate.shutdown()
-        gate.server_close()
         for process in processes:
             if process.poll() is None:
                 process.terminate()
@@ -110,92 +117,100 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _gate_handler(root: Path, port: int, preview_port: int, decap_port: int) -> type[BaseHTTPRequestHandler]:
-    origins = local_origins(preview_port)
-    packaging = threading.Lock()
+class Gate(BaseHTTPRequestHandler):
+    """The file service's front door (see the module's docstring); gate_for() fills in the class attributes."""
 
-    class Gate(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.0"  # one request per connection: the body ends when it closes
+    protocol_version = "HTTP/1.0"  # one request per connection: the body ends when it closes
+    root: Path
+    port: int
+    origins: set[str]
+    decap_port: int
+    packaging: threading.Lock
 
-        def log_message(self, format, *args):  # noqa: A002 - the editor's terminal stays quiet
-            pass
+    def log_message(self, format, *args):  # noqa: A002 - the editor's terminal stays quiet
+        pass
 
-        def do_OPTIONS(self):  # noqa: N802
-            self._answer()
+    def do_OPTIONS(self):  # noqa: N802
+        self._answer()
 
-        def do_GET(self):  # noqa: N802
-            self._answer()
+    def do_GET(self):  # noqa: N802
+        self._answer()
 
-        def do_POST(self):  # noqa: N802
-            self._answer()
+    def do_POST(self):  # noqa: N802
+        self._answer()
 
-        def _answer(self) -> None:
-            origin = self.headers.get("Origin")
-            reason = refusal(self.headers.get("Host"), origin, port, origins)
-            if reason:
-                return self._json(403, {"error": reason})
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length) if length else b""
-            if self.path.startswith("/showcase/"):
-                return self._own(body)
-            self._forward(body)
+    def _answer(self) -> None:
+        reason = refusal(self.headers.get("Host"), self.headers.get("Origin"), self.port, self.origins)
+        if reason:
+            return self._json(403, {"error": reason})
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        if self.path.startswith("/showcase/"):
+            return self._own(body)
+        self._forward(body)
 
-        def _own(self, body: bytes) -> None:
-            if self.command == "OPTIONS":
-                return self._json(204, None)
-            if self.command != "POST":
-                return self._json(405, {"error": "只接受 POST。"})
-            try:
-                request = json.loads(body or b"{}")
-            except ValueError:
-                return self._json(400, {"error": "请求不是 JSON。"})
-            if self.path == "/showcase/file-name":
-                return self._json(200, {"name": readable_name(str(request.get("name", "")))})
-            if self.path == "/showcase/package":
-                if not packaging.acquire(blocking=False):
-                    return self._json(409, {"error": "正在检查并打包，请等这一次完成。"})
-                try:
-                    return self._json(200, check_and_package(root))
-                finally:
-                    packaging.release()
-            self._json(404, {"error": "没有这个操作。"})
+    def _own(self, body: bytes) -> None:
+        if self.command == "OPTIONS":
+            return self._json(204, None)
+        if self.command != "POST":
+            return self._json(405, {"error": "只接受 POST。"})
+        try:
+            request = json.loads(body or b"{}")
+        except ValueError:
+            return self._json(400, {"error": "请求不是 JSON。"})
+        if self.path == "/showcase/file-name":
+            return self._json(200, {"name": readable_name(str(request.get("name", "")))})
+        if self.path != "/showcase/package":
+            return self._json(404, {"error": "没有这个操作。"})
+        if not self.packaging.acquire(blocking=False):
+            return self._json(409, {"error": "正在检查并打包，请等这一次完成。"})
+        try:
+            self._json(200, check_and_package(self.root))
+        finally:
+            self.packaging.release()
 
-        def _json(self, status: int, data) -> None:
-            payload = b"" if data is None else json.dumps(data, ensure_ascii=False).encode("utf-8")
-            self.send_response(status)
-            origin = self.headers.get("Origin")
-            if origin in origins:
-                self.send_header("Access-Control-Allow-Origin", origin)
-                self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
-                self.send_header("Access-Control-Allow-Headers", "Content-Type")
-                self.send_header("Vary", "Origin")
-            if data is not None:
-                self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+    def _json(self, status: int, data) -> None:
+        payload = b"" if data is None else json.dumps(data, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        origin = self.headers.get("Origin")
+        if origin in self.origins:
+            self.send_header("Access-Control-Allow-Origin", origin)
+            self.send_header("Access-Control-Allow-Methods", "POST, OPTIONS")
+            self.send_header("Access-Control-Allow-Headers", "Content-Type")
+            self.send_header("Vary", "Origin")
+        if data is not None:
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
-        def _forward(self, body: bytes) -> None:
-            upstream = http.client.HTTPConnection("127.0.0.1", decap_port, timeout=300)
-            headers = {name: value for name, value in self.headers.items() if name.lower() not in HOP_HEADERS}
-            headers["Host"] = f"127.0.0.1:{decap_port}"
-            try:
-                upstream.request(self.command, self.path, body=body or None, headers=headers)
-                answer = upstream.getresponse()
-                payload = answer.read()
-            except OSError:
-                return self._json(502, {"error": "资料服务没有回应，请看终端里的提示。"})
-            finally:
-                upstream.close()
-            self.send_response(answer.status, answer.reason)
-            for name, value in answer.getheaders():
-                if name.lower() not in HOP_HEADERS and name.lower() != "content-length":
-                    self.send_header(name, value)
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+    def _forward(self, body: bytes) -> None:
+        upstream = http.client.HTTPConnection("127.0.0.1", self.decap_port, timeout=300)
+        headers = {name: value for name, value in self.headers.items() if name.lower() not in HOP_HEADERS}
+        headers["Host"] = f"127.0.0.1:{self.decap_port}"
+        try:
+            upstream.request(self.command, self.path, body=body or None, headers=headers)
+            answer = upstream.getresponse()
+            payload = answer.read()
+        except OSError:
+            return self._json(502, {"error": "资料服务没有回应，请看终端里的提示。"})
+        finally:
+            upstream.close()
+        self.send_response(answer.status, answer.reason)
+        for name, value in answer.getheaders():
+            if name.lower() not in HOP_HEADERS and name.lower() != "content-length":
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
 
-    return Gate
+
+def gate_for(root: Path, port: int, preview_port: int, decap_port: int) -> type[Gate]:
+    """The gate of ``root`` on ``port``, for the preview's pages on ``preview_port``, before decap-server."""
+    return type("ProjectGate", (Gate,), {
+        "root": root, "port": port, "origins": local_origins(preview_port), "decap_port": decap_port,
+        "packaging": threading.Lock(),
+    })
 
 
 def check_and_package(root: Path) -> dict:

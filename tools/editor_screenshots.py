@@ -3,7 +3,7 @@
 Runs tools/edit.py on a temporary copy of the project (the real data/ is never written), fills
 in the fictional examples the guide describes, and saves small PNGs into docs/editors/images/.
 
-Usage: python tools/editor_screenshots.py [--out docs/editors/images] [--only forms|workflow]
+Usage: PYTHONPATH=hooks python tools/editor_screenshots.py [--out docs/editors/images]
 """
 
 from __future__ import annotations
@@ -77,17 +77,24 @@ def _news_shots(page, base: str, shot, temp: Path) -> None:
     shot("form-editor-preview.png")
 
 
-def _photo_shot(page, base: str, shot, temp: Path) -> None:
-    """images.md: a photo named in Chinese gets a pinyin name, and the editor is told."""
+def _workflow_shots(context, out: Path, saved: list[Path], base: str, project: Path, temp: Path) -> None:
+    """images.md: a photo named in Chinese; publish.md: the header's 检查并打包, with a mistake, then without."""
+    page = context.new_page()
+    page.set_default_timeout(180_000)
+
+    def shot(name: str) -> None:
+        page.wait_for_timeout(600)
+        page.screenshot(path=out / name)
+        saved.append(out / name)
+
     page.goto(base + "admin/#/collections/news/new")
     page.get_by_role("button", name="选择图片").click()
-    page.locator("input[type=file]").set_input_files(solid_png(Path(temp) / "巡回审判现场.png", 480, 270))
+    page.locator("input[type=file]").set_input_files(solid_png(temp / "巡回审判现场.png", 480, 270))
     page.get_by_text("xunhui-shenpan-xianchang.png", exact=True).wait_for()
     shot("images-chinese-name.png")
-
-
-def _publish_shots(page, base: str, shot, project: Path) -> None:
-    """publish.md: the header's 检查并打包, the page with a mistake in a data file, then without it."""
+    page.close(run_before_unload=False)
+    page = context.new_page()
+    page.set_default_timeout(180_000)
     page.goto(base + "admin/#/collections/honours")
     page.get_by_role("link", name="检查并打包").wait_for()
     shot("publish-header.png")
@@ -105,7 +112,7 @@ def _publish_shots(page, base: str, shot, project: Path) -> None:
     shot("publish-done.png")
 
 
-def take(out: Path, only: str | None = None) -> list[Path]:
+def take(out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
     saved = []
@@ -143,13 +150,6 @@ def take(out: Path, only: str | None = None) -> list[Path]:
                     saved.append(path)
 
                 page.goto(base + "admin/")
-                if only == "workflow":  # images.md and publish.md only
-                    page.get_by_role("button", name="登录").click()
-                    _photo_shot(page, base, shot, Path(temp))
-                    page = fresh_page(page)
-                    _publish_shots(page, base, shot, project)
-                    browser.close()
-                    return saved
                 shot("form-editor-login.png")
                 page.get_by_role("button", name="登录").click()
                 page.get_by_text("党旗引领·法耀浔州", exact=True).first.wait_for()
@@ -166,11 +166,7 @@ def take(out: Path, only: str | None = None) -> list[Path]:
 
                 page = fresh_page(page)  # shot() photographs the current page
                 _news_shots(page, base, shot, Path(temp))
-                if only != "forms":
-                    page = fresh_page(page)
-                    _photo_shot(page, base, shot, Path(temp))
-                    page = fresh_page(page)
-                    _publish_shots(page, base, shot, project)
+                _workflow_shots(context, out, saved, base, project, Path(temp))
                 browser.close()
         finally:
             process.send_signal(signal.SIGINT)
@@ -181,11 +177,9 @@ def take(out: Path, only: str | None = None) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "editors" / "images")
-    parser.add_argument("--only", choices=("forms", "workflow"),
-                        help="forms: form-editor.md's pictures; workflow: images.md's and publish.md's")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for path in take(args.out, args.only):
+    for path in take(args.out):
         print(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}  {path.stat().st_size // 1024} KB")
 
 

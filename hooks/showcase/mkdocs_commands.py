@@ -165,7 +165,7 @@ def error_page(problems: list[str], forms_of: Path | None = None) -> str:
     With ``forms_of`` (the project folder, when the form editor is in the preview), each file named
     gets a link to its form.
     """
-    from .admin_files import form_links
+    from .problem_forms import form_links
 
     shown = "\n\n".join(html.escape(problem) for problem in problems)
     links = form_links("\n".join(problems), forms_of) if forms_of else []
