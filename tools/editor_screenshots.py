@@ -82,9 +82,9 @@ def _workflow_shots(context, out: Path, saved: list[Path], base: str, project: P
     page = context.new_page()
     page.set_default_timeout(180_000)
 
-    def shot(name: str) -> None:
+    def shot(name: str, part: str | None = None) -> None:
         page.wait_for_timeout(600)
-        page.screenshot(path=out / name)
+        (page.locator(part) if part else page).screenshot(path=out / name)
         saved.append(out / name)
 
     page.goto(base + "admin/#/collections/news/new")
@@ -105,11 +105,11 @@ def _workflow_shots(context, out: Path, saved: list[Path], base: str, project: P
     page.get_by_role("link", name="检查并打包").click()
     page.get_by_role("button", name="检查并打包").click()
     page.get_by_role("status").filter(has_text="没有打包").wait_for()
-    shot("publish-errors.png")
+    shot("publish-errors.png", "main")
     honour.write_text(original, encoding="utf-8")
     page.get_by_role("button", name="检查并打包").click()
     page.get_by_role("status").filter(has_text="已打包").wait_for()
-    shot("publish-done.png")
+    shot("publish-done.png", "main")
 
 
 def take(out: Path) -> list[Path]:
