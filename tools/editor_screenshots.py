@@ -1,14 +1,15 @@
-"""Screenshots for the guide page docs/editors/form-editor.md, taken from the real form editor.
+"""Screenshots for the guide pages form-editor.md, images.md and publish.md, taken from the real form editor.
 
 Runs tools/edit.py on a temporary copy of the project (the real data/ is never written), fills
 in the fictional examples the guide describes, and saves small PNGs into docs/editors/images/.
 
-Usage: python tools/editor_screenshots.py [--out docs/editors/images]
+Usage: PYTHONPATH=hooks python tools/editor_screenshots.py [--out docs/editors/images]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import signal
 import struct
@@ -76,6 +77,41 @@ def _news_shots(page, base: str, shot, temp: Path) -> None:
     shot("form-editor-preview.png")
 
 
+def _workflow_shots(context, out: Path, saved: list[Path], base: str, project: Path, temp: Path) -> None:
+    """images.md: a photo named in Chinese; publish.md: the header's 检查并打包, with a mistake, then without."""
+    page = context.new_page()
+    page.set_default_timeout(180_000)
+
+    def shot(name: str, part: str | None = None) -> None:
+        page.wait_for_timeout(600)
+        (page.locator(part) if part else page).screenshot(path=out / name)
+        saved.append(out / name)
+
+    page.goto(base + "admin/#/collections/news/new")
+    page.get_by_role("button", name="选择图片").click()
+    page.locator("input[type=file]").set_input_files(solid_png(temp / "巡回审判现场.png", 480, 270))
+    page.get_by_text("xunhui-shenpan-xianchang.png", exact=True).wait_for()
+    shot("images-chinese-name.png")
+    page.close(run_before_unload=False)
+    page = context.new_page()
+    page.set_default_timeout(180_000)
+    page.goto(base + "admin/#/collections/honours")
+    page.get_by_role("link", name="检查并打包").wait_for()
+    shot("publish-header.png")
+    honour = next(path for path in sorted((project / "data" / "honours").glob("*.yml"))
+                  if re.search(r"^date: ", path.read_text(encoding="utf-8"), re.M))
+    original = honour.read_text(encoding="utf-8")
+    honour.write_text(re.sub(r"^date: .*$", 'date: "2024-13"', original, count=1, flags=re.M), encoding="utf-8")
+    page.get_by_role("link", name="检查并打包").click()
+    page.get_by_role("button", name="检查并打包").click()
+    page.get_by_role("status").filter(has_text="没有打包").wait_for()
+    shot("publish-errors.png", "main")
+    honour.write_text(original, encoding="utf-8")
+    page.get_by_role("button", name="检查并打包").click()
+    page.get_by_role("status").filter(has_text="已打包").wait_for()
+    shot("publish-done.png", "main")
+
+
 def take(out: Path) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
@@ -130,6 +166,7 @@ def take(out: Path) -> list[Path]:
 
                 page = fresh_page(page)  # shot() photographs the current page
                 _news_shots(page, base, shot, Path(temp))
+                _workflow_shots(context, out, saved, base, project, Path(temp))
                 browser.close()
         finally:
             process.send_signal(signal.SIGINT)

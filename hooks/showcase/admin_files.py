@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .form_editor import editor_config
+from .publish_page import PUBLISH_BODY, PUBLISH_CSS, PUBLISH_JS
 
 ADMIN_FOLDER = "admin"
 BUNDLE_FOLDER = Path("node_modules", "decap-cms", "dist")
@@ -44,7 +45,7 @@ def content_security_policy(backend: str) -> str:
     'unsafe-eval' is for the configuration check (ajv compiles its schema), 'wasm-unsafe-eval'
     for the bundle's .wasm modules; styles are inline because the bundle injects them.
     """
-    origin = "/".join(backend.split("/")[:3])
+    origin = backend_origin(backend)
     return "; ".join([
         "default-src 'self'",
         "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
@@ -70,6 +71,7 @@ def index_html(backend: str) -> str:
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <meta http-equiv="Content-Security-Policy" content="{csp}">
+  <meta name="showcase-backend" content="{backend_origin(backend)}">
   <title>网页表单编辑 · 编辑园地</title>
   <link rel="icon" href="../assets/favicon.svg">
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
@@ -80,6 +82,29 @@ def index_html(backend: str) -> str:
 </body>
 </html>
 """
+
+
+def backend_origin(backend: str) -> str:
+    """http://127.0.0.1:8081 of http://127.0.0.1:8081/api/v1: where the gate's own actions are (tools/edit.py)."""
+    return "/".join(backend.split("/")[:3])
+
+
+def publish_html(backend: str) -> str:
+    """The editor's 检查并打包 page: `make check`, then `make package`, from the browser."""
+    csp = content_security_policy(backend).replace('"', "&quot;")
+    return f"""<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <meta http-equiv="Content-Security-Policy" content="{csp}">
+  <meta name="showcase-backend" content="{backend_origin(backend)}">
+  <title>检查并打包 · 网页表单编辑</title>
+  <link rel="icon" href="../assets/favicon.svg">
+  <link rel="stylesheet" href="publish.css">
+</head>
+""" + PUBLISH_BODY
 
 
 # Decap writes "" for a field that was typed in and cleared, and {} for an untouched image;
@@ -105,6 +130,81 @@ EDITOR_JS = """// 网页表单编辑器：保存前去掉清空了的字段，�
     },
   });
 })();
+// 照片的中文名：Decap 会把中文字去掉（巡回审判现场.jpg 变成 .jpg），所以先换成拼音名，再交给 Decap，并告诉编辑。
+(function () {
+  var backend = document.querySelector("meta[name=showcase-backend]").content;
+  function needsName(file) { return /[^\\x00-\\x7f]/.test(file.name); }
+  function datedName(file) {
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+    var dot = file.name.lastIndexOf(".");
+    return "zhaopian-" + stamp + (dot > 0 ? file.name.slice(dot).toLowerCase() : "");
+  }
+  function readableName(file) {
+    return fetch(backend + "/showcase/file-name", {
+      method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify({name: file.name}),
+    }).then(function (answer) { return answer.json(); })
+      .then(function (result) { return result.name || datedName(file); })
+      .catch(function () { return datedName(file); });
+  }
+  function notice(text) {
+    var box = document.getElementById("showcase-notice");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "showcase-notice";
+      box.setAttribute("role", "status");
+      box.style.cssText = "position:fixed;left:50%;bottom:1.5rem;transform:translateX(-50%);z-index:100000;" +
+        "max-width:90vw;background:#fffbe6;border:1px solid #d48806;border-radius:5px;padding:0.7rem 1rem;" +
+        "font-size:15px;line-height:1.6;box-shadow:0 2px 8px rgba(0,0,0,.2);color:#222";
+      document.body.appendChild(box);
+    }
+    box.textContent = text;
+    clearTimeout(box.hideTimer);
+    box.hideTimer = setTimeout(function () { box.remove(); }, 20000);
+  }
+  window.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.type !== "file" || event.showcaseRenamed) return;
+    var files = Array.prototype.slice.call(input.files || []);
+    if (!files.some(needsName)) return;
+    event.stopImmediatePropagation();  // Decap gets the renamed files below, in a second change event
+    Promise.all(files.map(function (file) {
+      return needsName(file) ? readableName(file) : Promise.resolve(file.name);
+    })).then(function (names) {
+      var transfer = new DataTransfer();
+      var told = [];
+      files.forEach(function (file, index) {
+        if (names[index] !== file.name) told.push("照片“" + file.name + "”存为 " + names[index] + "。");
+        transfer.items.add(new File([file], names[index], {type: file.type, lastModified: file.lastModified}));
+      });
+      input.files = transfer.files;
+      var again = new Event("change", {bubbles: true});
+      again.showcaseRenamed = true;
+      input.dispatchEvent(again);
+      notice(told.join("") + "网址和文件名里只用拼音字母，照片本身不变。");
+    });
+  }, true);
+})();
+
+// 页头的“检查并打包”：检查全部资料，再打包交给信息技术人员（publish.html）。
+(function () {
+  function addLink() {
+    var list = document.querySelector("header nav ul");
+    var contents = list && list.querySelector("a");
+    if (!contents || document.getElementById("showcase-publish")) return;
+    var link = contents.cloneNode(true);  // the look of the header's 内容 link, with a box for its icon
+    link.id = "showcase-publish";
+    link.href = "publish.html";
+    link.removeAttribute("aria-current");
+    link.classList.remove("header-link-active");
+    var icon = link.querySelector("svg");
+    if (icon) icon.innerHTML = '<path d="M3 4h18v4H3zM5 9h14v11H5zm4 3v2h6v-2z"></path>';
+    link.lastChild.textContent = "检查并打包";
+    var item = document.createElement("li");
+    item.appendChild(link);
+    list.appendChild(item);
+  }
+  new MutationObserver(addLink).observe(document.body, {childList: true, subtree: true});
+})();
 """
 
 
@@ -125,5 +225,8 @@ def admin_files(root: Path, authors: list[str]) -> dict[str, str | Path]:
         f"{ADMIN_FOLDER}/config.yml": config_yaml(backend, authors),
     }
     files.update({f"{ADMIN_FOLDER}/{path.name}": path for path in bundle})
+    # The 检查并打包 page, linked from the editor's header (EDITOR_JS).
+    files.update({f"{ADMIN_FOLDER}/publish.html": publish_html(backend), f"{ADMIN_FOLDER}/publish.css": PUBLISH_CSS,
+                  f"{ADMIN_FOLDER}/publish.js": PUBLISH_JS})
     return files
 

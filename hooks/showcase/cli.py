@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import posixpath
 import subprocess
 import sys
 from pathlib import Path
@@ -15,9 +16,10 @@ from pathlib import Path
 from .catalog import Catalog
 from .json_schema import stale_schemas, write_schemas
 from .loader import load_catalog
+from .news_photo import photo_src
 from .pages import build_pages
 from .parse_cache import CACHE_FOLDER
-from .post_links import check_post_links, post_files, post_links
+from .post_links import IMAGE_SUFFIXES, check_post_links, post_files, post_links
 from .problems import DataInvalid, format_report
 from .scaffold import KINDS, QUESTIONS, ScaffoldError, create
 
@@ -38,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
     sub = {name: commands.add_parser(name, help=text, description=text) for name, text in COMMANDS.items()}
     sub["serve"].add_argument("--dev-addr", help="预览地址，默认 127.0.0.1:8000")
+    sub["edit"].add_argument("--port", type=int, default=8000, help="预览和编辑器的端口，默认 8000")
+    sub["edit"].add_argument("--backend-port", type=int, default=8081, help="资料服务的端口，默认 8081")
     sub["check"].add_argument("--data", type=Path, default=Path("data"))
     sub["build"].add_argument("--site-dir", type=Path, help="生成到哪个文件夹，默认 site/")
     sub["package"].add_argument("--out", type=Path, default=Path("."), help="压缩包放在哪个文件夹，默认项目文件夹")
@@ -54,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "edit":
-        return _tool("edit.py", [])
+        return _tool("edit.py", ["--port", str(args.port), "--backend-port", str(args.backend_port)])
 
     if args.command == "new":
         return _new(args)
@@ -126,14 +130,30 @@ def _check(data: Path) -> int:
 def checked_summary(catalog: Catalog, docs: Path) -> str:
     """What `make check` looked at, counted: 7 个品牌、3 个法庭特色项目 …"""
     posts = post_files(docs)
-    data_images = sum(
-        (item.logo is not None) + len(item.images) for item in [catalog.master, *catalog.sub_brands, *catalog.projects]
-    )
-    post_images = sum(
-        is_image for path in posts for _, is_image, _, _ in post_links(path.read_text(encoding="utf-8", errors="replace"))
-    )
     records = sum(len(records) for records in catalog.activities.values())
+    used = used_images(catalog, docs, posts)
+    # A photo uploaded in the editor's 媒体 tab is in docs/images/ before any page shows it.
+    unused = [path for path in sorted((docs / "images").glob("*"))
+              if path.suffix.lower() in IMAGE_SUFFIXES and f"images/{path.name}" not in used]
+    waiting = f"（docs/images/ 里另有 {len(unused)} 张还没有用在页面上）" if unused else ""
     return (
         f"{1 + len(catalog.sub_brands)} 个品牌、{len(catalog.projects)} 个法庭特色项目、{len(catalog.honours)} 项荣誉、"
-        f"{records} 条活动记录、{len(posts)} 篇新闻、{data_images + post_images} 张图片"
+        f"{records} 条活动记录、{len(posts)} 篇新闻、{len(used)} 张图片{waiting}"
     )
+
+
+def used_images(catalog: Catalog, docs: Path, posts: list[Path]) -> set[str]:
+    """The image files (relative to docs/) that the data and the news show: brands' and projects' logos
+    and images, the photo of each post (its front matter's image) and the pictures in its text."""
+    images = {image.src for item in catalog.all_cases for image in [item.logo, *item.images] if image is not None}
+    for path in posts:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        photo = photo_src(text)
+        if photo:
+            images.add(photo)
+        folder = path.parent.relative_to(docs).as_posix()
+        images.update(
+            posixpath.normpath(posixpath.join(folder, target.split("#")[0]))
+            for _, is_image, _, target in post_links(text) if is_image and "://" not in target
+        )
+    return images

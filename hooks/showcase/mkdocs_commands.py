@@ -133,7 +133,8 @@ def serve(config_file: Path, dev_addr: str | None = None) -> int:
                     real_build(config, **options)
             except Exception as error:  # noqa: BLE001 - whatever stops the build, the preview shows it
                 problems = console.problems or [str(error)]
-                write_error_page(Path(config.site_dir), problems)
+                project = Path(config.config_file_path).resolve().parent
+                write_error_page(Path(config.site_dir), problems, _editor_files(config), project)
                 print("预览里现在显示这些错误。改好文件并保存后，浏览器会自动刷新，不用重启预览。", file=sys.stderr, flush=True)
 
     mkdocs_serve.build = build_or_error_page  # serve() calls the name it imported
@@ -146,9 +147,36 @@ def serve(config_file: Path, dev_addr: str | None = None) -> int:
     return 0
 
 
-def error_page(problems: list[str]) -> str:
-    """A complete HTML page listing ``problems``; it reloads itself after the next build."""
+def _editor_files(config) -> dict[str, str | Path]:
+    """The form editor's files (admin_files): the way to fix the data without opening a file."""
+    from .admin_files import admin_files
+    from .form_editor import news_authors
+
+    try:
+        authors = news_authors(Path(config.docs_dir))
+    except Exception:  # noqa: BLE001 - a broken authors file: the form offers no authors then
+        authors = []
+    return admin_files(Path(config.config_file_path).resolve().parent, authors)
+
+
+def error_page(problems: list[str], forms_of: Path | None = None) -> str:
+    """A complete HTML page listing ``problems``; it reloads itself after the next build.
+
+    With ``forms_of`` (the project folder, when the form editor is in the preview), each file named
+    gets a link to its form.
+    """
+    from .problem_forms import form_links
+
     shown = "\n\n".join(html.escape(problem) for problem in problems)
+    links = form_links("\n".join(problems), forms_of) if forms_of else []
+    forms = ""
+    if links:
+        items = "\n".join(
+            f'<li><a href="{html.escape(link["url"])}">{html.escape(link["label"])}</a>'
+            f'（{html.escape(link["file"])}）</li>' for link in links
+        )
+        forms = f"<h2>在表单里修改</h2>\n<ul>\n{items}\n</ul>\n"
+    fix = "点下面的条目，在表单里按提示改好并保存（也可以直接改文件）：" if links else "请按提示改好文件并保存："
     return f"""<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -159,6 +187,9 @@ def error_page(problems: list[str]) -> str:
 body {{ font-family: system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif;
        margin: 0 auto; max-width: 60rem; padding: 1.5rem; line-height: 1.7; color: #222; }}
 h1 {{ color: #a8071a; font-size: 1.6rem; }}
+h2 {{ font-size: 1.2rem; margin-bottom: 0.3rem; }}
+ul {{ margin-top: 0; }}
+a {{ color: #a8071a; }}
 pre {{ box-sizing: border-box; margin: 0; white-space: pre-wrap; background: #fff6f6; border-left: 4px solid #a8071a; padding: 1rem;
       font-size: 1rem; overflow-wrap: anywhere; }}
 </style>
@@ -166,8 +197,8 @@ pre {{ box-sizing: border-box; margin: 0; white-space: pre-wrap; background: #ff
 <body>
 <main>
 <h1>{ERROR_TITLE}</h1>
-<p>网站没有生成，原因如下。请按提示改好文件并保存：这个页面会自动刷新，不用重启预览。</p>
-<pre>{shown}</pre>
+<p>网站没有生成，原因如下。{fix}这个页面会自动刷新，不用重启预览。</p>
+{forms}<pre>{shown}</pre>
 </main>
 <script>{_RELOAD_SCRIPT}</script>
 </body>
@@ -175,12 +206,24 @@ pre {{ box-sizing: border-box; margin: 0; white-space: pre-wrap; background: #ff
 """
 
 
-def write_error_page(site_dir: Path, problems: list[str]) -> None:
-    """Replace the preview's pages with the error page, for every address (404.html) and the home page."""
+def write_error_page(site_dir: Path, problems: list[str], editor_files: dict[str, str | Path] | None = None,
+                     project: Path | None = None) -> None:
+    """Replace the preview's pages with the error page, for every address (404.html) and the home page.
+
+    ``editor_files`` (admin_files) are written too: the forms stay open to fix the data with, and
+    the page links to the form of each file of ``project`` that it names.
+    """
     if site_dir.is_dir():
         for child in site_dir.iterdir():
             shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
     site_dir.mkdir(parents=True, exist_ok=True)
-    page = error_page(problems)
+    page = error_page(problems, forms_of=(project or Path.cwd()) if editor_files else None)
     for name in ("index.html", "404.html"):
         (site_dir / name).write_text(page, encoding="utf-8")
+    for uri, source in (editor_files or {}).items():
+        target = site_dir / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(source, Path):
+            shutil.copyfile(source, target)
+        else:
+            target.write_text(source, encoding="utf-8")

@@ -10,7 +10,22 @@ from __future__ import annotations
 import posixpath
 import re
 
+import yaml
+
 _HEADING = re.compile(r"^#[ \t]+.*$", re.M)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+def photo_src(post_text: str) -> str | None:
+    """The ``image.src`` of a post's front matter (relative to docs/), if it has one and reads well."""
+    front = _FRONT_MATTER.match(post_text)
+    try:
+        data = yaml.safe_load(front.group(1) or "") if front else None
+    except yaml.YAMLError:
+        return None  # `make check` names the problem; this only counts
+    image = data.get("image") if isinstance(data, dict) else None
+    src = image.get("src") if isinstance(image, dict) else None
+    return src if isinstance(src, str) else None
 
 
 def with_photo(markdown: str, image: object, src_uri: str) -> str:
