@@ -73,7 +73,7 @@ level: {v['level']}
 kind: {v['honour_kind']}
 status: 获评
 draft: true
-source: {quoted(v['source'])}
+{"source: " + quoted(v['source']) if v.get('source') else "# source:  # 出处：取消草稿前必须填上"}
 {date}{OPTIONAL}{"" if date else "# date:" + chr(10)}# date_note:
 # brand:
 # branch:
