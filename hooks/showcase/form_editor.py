@@ -25,7 +25,7 @@ from pydantic.fields import FieldInfo
 
 from .form_choices import POSTS_FOLDER, FormChoices, choices_js, form_choices, news_authors  # noqa: F401
 from .form_words import (
-    BODY_HINT, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MODEL_LABELS, REFERENCES, SUMMARY_HINT,
+    BODY_HINT, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MODEL_LABELS, RECORD_DRAFT_HINT, REFERENCES, SUMMARY_HINT,
 )
 from .json_schema import MODEL_HELP
 from .schema import PATTERN_HELP, Activity, ActivityLog, Brand, Honour, Image, NewsPost, Project, Record, Site
@@ -143,10 +143,13 @@ def _field(model, name: str, info: FieldInfo, *, authors, choices: FormChoices, 
         # optional in the form, and `make check` asks for the rest once one of them is filled.
         for part in field["fields"]:
             part["required"] = False
-    if name == "draft":
-        # New entries, and new activity records inside a log, start as drafts.
-        field["default"] = True
+    if name == "draft" and not nested:
+        field["default"] = True  # new entries start as drafts
         field["hint"] = DRAFT_DEFAULT_HINT
+    elif name == "draft":
+        # A default inside a list item would make Decap add an item to every new list: forms.js marks
+        # the records that a save adds as drafts instead.
+        field["hint"] = RECORD_DRAFT_HINT
     elif not nested and not info.is_required() and isinstance(info.default, (str, int)) \
             and not isinstance(info.default, bool) and field["widget"] in ("select", "number"):
         # A default inside a list item would make Decap add one item to every new list.

@@ -91,6 +91,8 @@
   var READ = { schema: YAML.CORE_SCHEMA };
   var WRITE = { schema: YAML.DEFAULT_SAFE_SCHEMA, lineWidth: -1, noRefs: true };
   var comments = {}; // the comment lines at the top of each data file, by the file's key
+  var keyOrder = {}; // the order of the file's fields, kept when it is saved
+  var records = {}; // an activity log's records as they were read, to tell the ones a save adds
   var reportText = {}; // the text of a from_report page when it was opened, by slug
   var REPORT_FIELDS = ["summary", "slogan", "meaning", "background", "practices", "results", "cases"];
   var SCHEMA_LINE = { brand: "brand", project: "project", honour: "honour", activity: "activity", site: "site" };
@@ -104,6 +106,10 @@
   }
   function keyOf(data) {
     return kindOf(data) + ":" + (data.slug || data.brand || "");
+  }
+  // A record is the one read from the file if its date and title are (an edit of its other fields keeps it).
+  function recordKey(record) {
+    return String(record.date || "") + "|" + String(record.title || "");
   }
   function textOf(data) {
     return JSON.stringify(REPORT_FIELDS.map(function (name) { return data[name] === undefined ? null : data[name]; }));
@@ -123,12 +129,14 @@
       var header = (content.match(/^(?:#.*\r?\n|\s*\r?\n)*/) || [""])[0].replace(/\s+$/, "");
       var data = YAML.load(content, READ) || {};
       comments[keyOf(data)] = header;
+      keyOrder[keyOf(data)] = Object.keys(data);
       if (data.from_report) reportText[keyOf(data)] = textOf(data);
+      if (Array.isArray(data.records)) records[keyOf(data)] = data.records.map(recordKey);
       return data;
     },
     toFile: function (data, sortedKeys) {
       var kind = kindOf(data);
-      data = inOrder(data, sortedKeys || []);
+      data = inOrder(data, (keyOrder[keyOf(data)] || []).concat(sortedKeys || []));
       var header = comments[keyOf(data)];
       if (!header) {
         var path = kind === "site" ? "../schemas/" : "../../schemas/";
@@ -140,19 +148,26 @@
 
   var MORE = "<!-- more -->";
   var FRONT_ORDER = ["date", "title", "categories", "authors", "slug", "description", "draft", "pin", "readtime", "image"];
+  var posts = {}; // by the post's address name: its front matter's order, and the title its first line gave
+  function postKey(data) {
+    return String(data.date || "").slice(0, 10) + "|" + (data.slug || "");
+  }
   CMS.registerCustomFormat("news-post", "md", {
     fromFile: function (content) {
       var match = content.match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/);
       var data = match ? YAML.load(match[1], READ) || {} : {};
       var body = match ? match[2] : content;
+      var seen = { order: Object.keys(data), heading: null };
       if (!data.title) {
-        // A post written by hand names itself in its first line, "# 标题": the form shows it as the title.
-        var heading = body.match(/^\s*#\s+(.+?)\s*\r?\n/);
+        // A post written by hand names itself in its first line, "# 标题": the form shows it as the title,
+        // and the file keeps it where it was.
+        var heading = body.match(/^\s*#\s+(.+?)\s*(?:\r?\n|$)/);
         if (heading) {
-          data.title = heading[1];
+          data.title = seen.heading = heading[1];
           body = body.slice(heading[0].length);
         }
       }
+      posts[postKey(data)] = seen;
       var at = body.indexOf(MORE);
       if (at >= 0) {
         data.summary = body.slice(0, at).trim();
@@ -162,14 +177,22 @@
       return data;
     },
     toFile: function (data) {
+      var seen = posts[postKey(data)] || { order: [], heading: null };
       var front = {};
-      FRONT_ORDER.concat(Object.keys(data)).forEach(function (name) {
+      seen.order.concat(FRONT_ORDER, Object.keys(data)).forEach(function (name) {
         if (data[name] !== undefined && name !== "body" && name !== "summary" && !(name in front)) front[name] = data[name];
       });
+      var heading = seen.heading !== null && front.title === seen.heading;
+      if (heading) delete front.title;
       var date = front.date;
       delete front.date;
       // The date unquoted, as Material's blog reads it: 2023-12-27 or 2023-12-27 17:49:27+08:00.
-      var text = "---\n" + (date ? "date: " + date + "\n" : "") + YAML.dump(front, WRITE) + "---\n\n";
+      var dated = date ? "date: " + date + "\n" : "";
+      var keys = Object.keys(front);
+      var text = "---\n" + (seen.order[0] === "date" || !seen.order.length ? dated : "") +
+        (keys.length ? YAML.dump(front, WRITE) : "") + (seen.order[0] === "date" || !seen.order.length ? "" : dated) +
+        "---\n\n";
+      if (heading) text += "# " + seen.heading + "\n\n";
       if (data.summary) text += String(data.summary).trim() + "\n\n" + MORE + "\n\n";
       return text + String(data.body || "").trim() + "\n";
     },
@@ -201,6 +224,13 @@
         return data;
       }
       var plain = data.toJS();
+      if (Array.isArray(plain.records)) {
+        // Records this save adds are drafts, as new entries are; the editor turns the switch off later.
+        var known = records[keyOf(plain)] || [];
+        data = data.set("records", data.get("records").map(function (record) {
+          return known.indexOf(recordKey(record.toJS())) >= 0 ? record : record.set("draft", true);
+        }));
+      }
       var before = reportText[keyOf(plain)];
       if (plain.from_report && before !== undefined && before !== textOf(plain)) {
         var keep = window.confirm(
