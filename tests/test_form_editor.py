@@ -162,15 +162,16 @@ def test_widgets_follow_the_schema_types():
     assert brand["order"] == {**brand["order"], "widget": "number", "value_type": "int", "default": 100}
     activity = _config_paths(_fields_of("activities"))
     assert activity["records"]["widget"] == "list" and activity["records.kind"]["widget"] == "select"
-    assert activity["records.draft"]["default"] is True  # a new record is a draft too
+    # A record's draft switch has no default (Decap would add a record to every new log): forms.js
+    # marks the records a save adds as drafts.
+    assert "default" not in activity["records.draft"] and "自动成为草稿" in activity["records.draft"]["hint"]
     assert activity["records.figures.value"]["value_type"] == "float"
     news = _config_paths(_fields_of("news"))
     assert news["body"]["modes"] == ["rich_text", "raw"]  # the news body is rich text
     assert news["title"]["required"] is True and news["summary"]["widget"] == "text"
     assert news["authors"]["options"] == AUTHORS and news["authors"]["multiple"]
     assert news["image.src"]["widget"] == "image"
-    # No defaults inside list items (but a record's draft switch): Decap would otherwise add an item
-    # to every new list.
+    # No defaults inside list items: Decap would otherwise add an item to every new list.
     for path, field in brand.items():
         if "." in path:
             assert "default" not in field, path
