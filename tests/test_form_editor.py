@@ -94,7 +94,7 @@ def test_no_hint_speaks_of_the_file():
         for field in _all_fields(fields):
             said += [field.get("hint", ""), field.get("label", ""), *(field.get("pattern") or [""])[1:]]
     text = "\n".join(said)
-    for word in ("YAML", "yaml", "true", "false", "引号", "docs/", "data/", ".yml", ".md", "Markdown 书写", "make "):
+    for word in ("YAML", "yaml", "true", "false", "parent", "slug", "引号", "docs/", "data/", ".yml", ".md", "Markdown 书写", "make "):
         assert word not in text, word
     project_words = "".join(f.get("hint", "") + f.get("label", "") for f in _all_fields(_fields_of("projects")))
     assert "品牌名称" not in project_words and "品牌口号" not in project_words and "品牌标识" not in project_words

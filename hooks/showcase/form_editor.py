@@ -25,9 +25,8 @@ from pydantic.fields import FieldInfo
 
 from .form_choices import POSTS_FOLDER, FormChoices, choices_js, form_choices, news_authors  # noqa: F401
 from .form_words import (
-    BODY_HINT, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MODEL_LABELS, RECORD_DRAFT_HINT, REFERENCES, SUMMARY_HINT,
+    BODY_HINT, COLLECTION_HELP, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MODEL_LABELS, RECORD_DRAFT_HINT, REFERENCES, SUMMARY_HINT,
 )
-from .json_schema import MODEL_HELP
 from .schema import PATTERN_HELP, Activity, ActivityLog, Brand, Honour, Image, NewsPost, Project, Record, Site
 
 # The form editor's own script (words, file formats, what happens before and after saving), and the
@@ -78,7 +77,7 @@ def _folder(kind: str, label: str, model: type[Record], identifier: str, choices
         "name": kind,
         "label": label,
         "label_singular": label,
-        "description": MODEL_HELP.get(model.__name__, ""),
+        "description": COLLECTION_HELP[kind],
         "folder": f"data/{kind}",
         "extension": "yml",
         "format": DATA_FORMAT,

@@ -9,6 +9,7 @@
   // 1. Words. Saving writes the file; 检查并打包 (in the header) is what makes a site to publish.
   var WORDS = {
     app: { header: { quickAdd: "新建", media: "图片" } },
+    collection: { sidebar: { collections: "内容", searchAll: "查找…" } },
     editor: {
       editorControlPane: { widget: { regexPattern: "“%{fieldLabel}”写法不对：%{pattern}" } },
       editor: {
