@@ -61,7 +61,7 @@ for _model in (Brand, Project):
 # The news excerpt and body: not schema fields (the schema covers the front matter) but the post's text,
 # stored as the excerpt, a line <!-- more -->, and the rest (see forms.js, format "news-post").
 SUMMARY_HINT = "导语：一段话，显示在新闻列表里，也是新闻正文的第一段。"
-BODY_HINT = "新闻正文（导语之后的部分）。小标题、加粗、列表用上面的按钮；链接到品牌或项目页面用“链接”按钮，选“品牌或项目”。"
+BODY_HINT = "新闻正文（导语之后的部分）。小标题、加粗、列表用上面的按钮；链接到品牌或项目的页面：点“＋”，选“链接到品牌或项目”。"
 DRAFT_DEFAULT_HINT = "新建的条目都是草稿，只在预览中显示，并标着“草稿”；内容核对无误后关掉这个开关，再保存，下次打包就会公开。"
 RECORD_DRAFT_HINT = "新加的记录保存时自动成为草稿，只在预览中显示；核对无误后关掉这个开关，再保存，下次打包就会公开。"
 # What each list of entries says at its top.

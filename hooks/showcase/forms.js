@@ -33,7 +33,7 @@
         duplicate: "复制一条",
       },
       editorWidgets: {
-        markdown: { richText: "排版", markdown: "Markdown 原文", linkPrompt: "链接到哪个网址" },
+        markdown: { richText: "排版", markdown: "原文", linkPrompt: "链接到哪个网址" },
         list: { add: "添加一项" },
       },
     },
