@@ -31,6 +31,9 @@
         unsavedChanges: "有还没保存的修改",
         backCollection: "正在编辑“%{collectionLabel}”",
         duplicate: "复制一条",
+        deployPreviewPendingButtonLabel: "查看预览",
+        deployPreviewButtonLabel: "查看预览",
+        deployButtonLabel: "查看网页",
       },
       editorWidgets: {
         markdown: { richText: "排版", markdown: "原文", linkPrompt: "链接到哪个网址" },
@@ -210,7 +213,14 @@
       if (DATA.pinyin[ch]) words.push(DATA.pinyin[ch]);
     });
     if (latin) words.push(latin);
-    return words.join("-").slice(0, 60).replace(/-+$/, "") || "xinwen";
+    // Whole syllables, up to about 40 letters: a long title gives an address of its first words.
+    var slug = "";
+    words.every(function (word) {
+      if (slug && slug.length + 1 + word.length > 40) return false;
+      slug = slug ? slug + "-" + word : word;
+      return true;
+    });
+    return slug || "xinwen";
   }
   CMS.registerEventListener({
     name: "preSave",
@@ -245,30 +255,25 @@
   });
 
   // After a save, the editor reads the saved file again: Decap keeps the entry as it was when opened,
-  // so typing back an old value would otherwise show 修改已保存 and refuse to save it.
+  // so typing back an old value would otherwise show 修改已保存 and refuse to save it. Leaving the entry
+  // for its list and coming back makes Decap load it from the file (a new entry is loaded by Decap itself).
+  var reloads = 0; // how often an entry was read again after a save (the browser tests wait for it)
   CMS.registerEventListener({
     name: "postSave",
     handler: function () {
-      var tries = 0;
-      (function reload() {
-        if (/\/new(\?|$)/.test(window.location.hash) && tries++ < 50) return setTimeout(reload, 100);
-        window.sessionStorage.setItem("showcase-saved", "1");
-        window.location.reload();
-      })();
+      setTimeout(function () {
+        var entry = window.location.hash;
+        var match = entry.match(/^#\/collections\/([^/]+)\/entries\/.+/);
+        if (!match) return;
+        window.location.hash = "#/collections/" + match[1];
+        setTimeout(function () {
+          window.location.hash = entry;
+          reloads += 1;
+          document.documentElement.setAttribute("data-entry-reloads", String(reloads));
+        }, 50);
+      }, 300);
     },
   });
-  if (window.sessionStorage.getItem("showcase-saved")) {
-    window.sessionStorage.removeItem("showcase-saved");
-    window.addEventListener("load", function () {
-      var note = document.createElement("div");
-      note.setAttribute("role", "status");
-      note.textContent = "已保存。预览几秒后更新。";
-      note.style.cssText = "position:fixed;top:64px;right:16px;z-index:1000;padding:12px 20px;border-radius:6px;" +
-        "background:#005614;color:#fff;font-size:16px;box-shadow:0 2px 8px rgba(0,0,0,.2)";
-      document.body.appendChild(note);
-      setTimeout(function () { note.remove(); }, 5000);
-    });
-  }
 
   // 4. A link to a brand or project page inside a news post, chosen by name.
   CMS.registerEditorComponent({
