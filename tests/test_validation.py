@@ -190,6 +190,24 @@ def test_an_honour_without_source_waits_as_a_draft(data: Path):
     assert "还没有出处" in problem.message and "全国法院先进个人" in problem.message
 
 
+def test_make_new_writes_an_honour_without_source_as_a_draft(data: Path):
+    from showcase.scaffold import create
+
+    path = create("honour", {"slug": "shili-daibu", "title": "示例荣誉", "recipient": "示例党支部",
+                             "level": "贵港市", "honour_kind": "集体"}, data.parent)
+    assert "# source:" in path.read_text(encoding="utf-8")
+    catalog = load_catalog(data, include_drafts=True)
+    assert [h.level for h in catalog.honours if h.slug == "shili-daibu"] == ["贵港市"]
+
+
+def test_a_draft_activity_record_stays_out_of_the_public_site(data: Path):
+    log = data / "activities" / "fayao-xunzhou.yml"
+    replace_in(log, "    title: 组织党员上党课\n", "    title: 组织党员上党课\n    draft: true\n")
+    public = load_catalog(data).activities["fayao-xunzhou"]
+    preview = load_catalog(data, include_drafts=True).activities["fayao-xunzhou"]
+    assert len(preview) == len(public) + 1 and "组织党员上党课" not in [r.title for r in public]
+
+
 def test_a_brand_is_not_its_own_parent(data: Path):
     replace_in(data / "brands" / "farun-minsheng.yml", "parent: fayao-xunzhou", "parent: farun-minsheng")
     problems = problems_of(data)
