@@ -25,7 +25,8 @@ from pydantic.fields import FieldInfo
 
 from .form_choices import POSTS_FOLDER, FormChoices, choices_js, form_choices, news_authors  # noqa: F401
 from .form_words import (
-    BODY_HINT, COLLECTION_HELP, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MODEL_LABELS, RECORD_DRAFT_HINT, REFERENCES, SUMMARY_HINT,
+    BODY_HINT, COLLECTION_HELP, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MARKDOWN_HINT, MODEL_LABELS,
+    RECORD_DRAFT_HINT, REFERENCES, SUMMARY_HINT,
 )
 from .schema import PATTERN_HELP, Activity, ActivityLog, Brand, Honour, Image, NewsPost, Project, Record, Site
 
@@ -132,7 +133,7 @@ def _fields(model: type[Record], *, authors: list | None = None, choices: FormCh
 def _field(model, name: str, info: FieldInfo, *, authors, choices: FormChoices, nested: bool) -> dict:
     annotation, optional = _unwrap_optional(info.annotation)
     label = MODEL_LABELS.get((model, name)) or LABELS.get(name, name)
-    hint = FORM_HINTS.get((model, name)) or info.description or ""
+    hint = (FORM_HINTS.get((model, name)) or info.description or "").replace("可用 Markdown。", MARKDOWN_HINT)
     field: dict[str, Any] = {"name": name, "label": label, "hint": hint}
     if optional or not info.is_required():
         field["required"] = False

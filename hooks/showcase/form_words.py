@@ -71,3 +71,5 @@ COLLECTION_HELP = {
     "honours": "荣誉、入选和推荐，照来源如实填写；推荐参选不计入荣誉数量。",
     "activities": "每个品牌或法庭项目的活动记录，用于品牌跟踪问效。",
 }
+# How to write paragraphs and lists in a text box that keeps what is typed (the schema says "可用 Markdown").
+MARKDOWN_HINT = "段与段之间空一行；列表每项单独一行，以“- ”开头；要加粗的字两边各加两个星号。"
