@@ -93,21 +93,30 @@ def editor_page(context, editor, requests_seen):
 
 def open_form(page, base: str, route: str) -> None:
     page.goto(base + "admin/#/" + route)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_text("正在集合", exact=False).or_(page.get_by_text("内容", exact=True)).first.wait_for()
+    login = page.get_by_role("button", name="登录")
+    editing = page.get_by_text("正在编辑", exact=False).or_(page.get_by_text("内容", exact=True)).first
+    login.or_(editing).first.wait_for()
+    if login.count():  # after a save the page reloads already logged in
+        login.click()
+    editing.wait_for()
 
 
-def publish(page) -> None:
-    """Save the open entry (Decap's button and menu, named 发布 or, in the editor's own words, 保存)."""
-    page.get_by_role("button", name=re.compile(r"^(发布|保存)$")).first.click()
-    try:  # Decap's menu under the button; a save without the menu goes on at once
-        page.get_by_role("menuitem", name=re.compile(r"^立即(发布|保存)$")).first.click(timeout=5000)
-    except PlaywrightError:
-        pass
+def save(page, path: Path | None = None, changed_from: int | None = None) -> None:
+    """The form's 保存 button, then 保存 in its menu; the editor reads the file again once it is written."""
+    reloads = page.evaluate("document.documentElement.getAttribute('data-entry-reloads') || '0'")
+    existing = "/entries/" in page.url
+    page.get_by_role("button", name="保存").first.click()
+    page.get_by_role("menuitem", name="保存", exact=True).click()
     try:
-        page.get_by_text(re.compile("已发布|已保存")).first.wait_for(timeout=30_000)
+        if path is not None:
+            wait_for_file(path, changed_from=changed_from)
+        page.get_by_role("status").filter(has_text="已保存").or_(
+            page.get_by_text("已保存。预览几秒后更新。")).first.wait_for(timeout=30_000)
     except Exception:
         pytest.fail("the form was not saved:\n" + page.inner_text("body")[:3000], pytrace=False)
+    if existing:  # forms.js then opens the entry again, read from the saved file
+        page.wait_for_function(f"Number(document.documentElement.getAttribute('data-entry-reloads')) > {reloads}")
+    page.get_by_text("修改已保存").first.wait_for()
 
 
 def choose(page, label: str, option: str) -> None:
@@ -146,3 +155,10 @@ def preview_text(page, url: str, expected: str, timeout: float = 90) -> None:
             pass
         assert time.monotonic() < deadline, f"{expected!r} never appeared on {url}"
         page.wait_for_timeout(2000)
+
+
+def type_over(page, box, text: str) -> None:
+    """Replace what a text box holds, as a person does: select all, then type."""
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)

@@ -99,7 +99,7 @@ def test_timeline_without_javascript_shows_every_entry_and_no_dead_filters(brows
     [
         ("level", "全国", {"honour-jieyuexing-jiguan", "honour-tang-shengwei", "honour-li-yanqiang"}),
         ("level", "全区", {"honour-xingzheng-shenpan-xianjin", "honour-xu-weiling", "honour-dangjian-chuangxin-anli"}),
-        ("level", "县级", {"honour-mofan-jiguan", "honour-qinglian-jiguan-peiyangdian", "honour-pinpai-jingyan-tuiguang"}),
+        ("level", "桂平市", {"honour-mofan-jiguan", "honour-qinglian-jiguan-peiyangdian", "honour-pinpai-jingyan-tuiguang"}),
         ("kind", "个人", {"honour-tang-shengwei", "honour-li-yanqiang", "honour-xu-weiling"}),
         ("kind", "集体", None),  # everything but the three individuals
         ("brand", "xunzhou-fengqiao", {"honour-dangjian-chuangxin-anli"}),

@@ -18,8 +18,8 @@ from editor_support import (  # noqa: F401 - editor, editor_page and requests_se
     make_check,
     open_form,
     preview_text,
-    publish,
     requests_seen,
+    save,
     wait_for_file,
 )
 
@@ -69,8 +69,9 @@ def test_chinese_named_photo_in_the_picture_dialog(editor, editor_page, tmp_path
     before = make_check(project).stdout
     photo = solid_png(tmp_path / "巡回审判现场.png", 64, 48)
     open_form(page, base, "collections/news/new")
+    page.get_by_label("标题", exact=True).fill("巡回审判进村")
     page.get_by_label("日期", exact=True).fill("2024-01-16")
-    page.get_by_label("摘要", exact=True).fill("巡回审判的摘要。")
+    page.get_by_label("导语", exact=True).fill("巡回审判的导语。")
     page.get_by_label("网址名", exact=True).fill("xunhui-shenpan")
     page.get_by_role("button", name="选择图片").click()
     page.locator("input[type=file]").set_input_files(photo)
@@ -79,12 +80,11 @@ def test_chinese_named_photo_in_the_picture_dialog(editor, editor_page, tmp_path
     assert "xunhui-shenpan-xianchang.png" in notice.inner_text()  # the editor is told the stored name
     page.get_by_role("button", name="选用已选中项目").click()
     page.get_by_label("图片说明 (可选)", exact=True).fill("巡回审判现场")
-    page.locator("label[for^='body-field']").locator("xpath=../..").get_by_role("textbox").click()
-    page.keyboard.type("# 巡回审判进村")
-    publish(page)
-
+    page.locator("label[for^='body-field']").locator("xpath=../..").locator("[contenteditable=true]").click()
+    page.keyboard.type("巡回审判进村的正文。")
     post = project / "docs" / "news" / "posts" / "2024-01-16-xunhui-shenpan.md"
-    wait_for_file(post)
+    save(page, post)
+
     front = yaml.safe_load(post.read_text(encoding="utf-8").split("---")[1])
     assert front["image"]["src"] == "images/xunhui-shenpan-xianchang.png"
     assert (project / "docs" / "images" / "xunhui-shenpan-xianchang.png").is_file()

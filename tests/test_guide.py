@@ -297,7 +297,7 @@ BREAKAGES: dict[str, Breakage] = {
     "typo": Breakage(_edit(BRAND, "\nsummary:", "\nsumary:"), "未知字段 sumary（可能是拼写错误）。您是不是想写 summary？"),
     "missing": Breakage(_edit(PROJECT, "tribunal: 示例法庭\n", ""), "缺少必填字段 tribunal。"),
     "bad-slug": Breakage(_edit(PROJECT, "slug: shili-xiangmu", "slug: Shili Xiangmu"), "网址名“Shili Xiangmu”不合规"),
-    "outside-list": Breakage(_edit(HONOUR, "level: 全区", "level: 国家级"), "“国家级”不在可选范围内。只能填：全国、全区、县级。"),
+    "outside-list": Breakage(_edit(HONOUR, "level: 全区", "level: 国家级"), "“国家级”不在可选范围内。只能填：全国、全区、贵港市、桂平市。"),
     "impossible-date": Breakage(_edit(HONOUR, 'date: "2022-05"', 'date: "2022-02-30"'), "日期“2022-02-30”不是真实存在的日期"),
     "quotes": Breakage(_edit(HONOUR, "title: 示例荣誉", 'title: "示例"荣誉'), "请把这一行改成：title: '\"示例\"荣誉'"),
     "hash": Breakage(_edit(HONOUR, "title: 示例荣誉", "title: 示例荣誉 #第二期"), "“#第二期”被当成了注释"),

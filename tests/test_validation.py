@@ -143,13 +143,19 @@ def test_unsafe_slug(data: Path, slug: str):
     assert "网址名" in problem.message and "小写英文字母" in problem.message
 
 
-@pytest.mark.parametrize("date", ["2023-02-30", "2022-13", "2022-00-10"])
-def test_impossible_date(data: Path, date: str):
+@pytest.mark.parametrize("date, message", [
+    ("2023-02-30", "不是真实存在的日期"),
+    # A month or day out of range breaks the pattern that the form editor checks as it is typed too.
+    ("2022-13", "月份 01 到 12"),
+    ("2022-00-10", "月份 01 到 12"),
+    ("2022-05-32", "日 01 到 31"),
+])
+def test_impossible_date(data: Path, date: str, message: str):
     honour = data / "honours" / "mofan-jiguan.yml"
     replace_in(honour, 'date: "2022"', f'date: "{date}"')
     problem = only_problem(data)
     assert (problem.file, problem.line, problem.field) == ("data/honours/mofan-jiguan.yml", line_of(honour, "date:"), "date")
-    assert "不是真实存在的日期" in problem.message
+    assert message in problem.message
 
 
 def test_badly_written_date(data: Path):
@@ -164,7 +170,48 @@ def test_value_outside_allowed_list(data: Path):
     replace_in(honour, "level: 全国", "level: 国家级")
     problem = only_problem(data)
     assert (problem.file, problem.line, problem.field) == ("data/honours/li-yanqiang.yml", line_of(honour, "level:"), "level")
-    assert "“国家级”不在可选范围内" in problem.message and "只能填：全国、全区、县级。" in problem.message
+    assert "“国家级”不在可选范围内" in problem.message and "只能填：全国、全区、贵港市、桂平市。" in problem.message
+
+
+@pytest.mark.parametrize("old", ["县级", "市级"])
+def test_old_level_words_point_to_the_awarding_level(data: Path, old: str):
+    replace_in(data / "honours" / "li-yanqiang.yml", "level: 全国", f"level: {old}")
+    problem = only_problem(data)
+    assert problem.field == "level" and "桂平市授予的填 桂平市" in problem.message
+
+
+def test_an_honour_without_source_waits_as_a_draft(data: Path):
+    honour = data / "honours" / "li-yanqiang.yml"
+    replace_in(honour, "source: 2023-12-27 报告·发挥两个作用", "draft: true")
+    load_catalog(data, include_drafts=True)  # a draft may wait for its source
+    replace_in(honour, "draft: true", "draft: false")
+    problem = only_problem(data)
+    assert problem.file == "data/honours/li-yanqiang.yml" and problem.field == "source"
+    assert "还没有出处" in problem.message and "全国法院先进个人" in problem.message
+
+
+def test_make_new_writes_an_honour_without_source_as_a_draft(data: Path):
+    from showcase.scaffold import create
+
+    path = create("honour", {"slug": "shili-daibu", "title": "示例荣誉", "recipient": "示例党支部",
+                             "level": "贵港市", "honour_kind": "集体"}, data.parent)
+    assert "# source:" in path.read_text(encoding="utf-8")
+    catalog = load_catalog(data, include_drafts=True)
+    assert [h.level for h in catalog.honours if h.slug == "shili-daibu"] == ["贵港市"]
+
+
+def test_a_draft_activity_record_stays_out_of_the_public_site(data: Path):
+    log = data / "activities" / "fayao-xunzhou.yml"
+    replace_in(log, "    title: 组织党员上党课\n", "    title: 组织党员上党课\n    draft: true\n")
+    public = load_catalog(data).activities["fayao-xunzhou"]
+    preview = load_catalog(data, include_drafts=True).activities["fayao-xunzhou"]
+    assert len(preview) == len(public) + 1 and "组织党员上党课" not in [r.title for r in public]
+
+
+def test_a_brand_is_not_its_own_parent(data: Path):
+    replace_in(data / "brands" / "farun-minsheng.yml", "parent: fayao-xunzhou", "parent: farun-minsheng")
+    problems = problems_of(data)
+    assert any(p.field == "parent" and "不能是自己的上级品牌" in p.message for p in problems), problems
 
 
 def test_nested_field_is_named_with_its_position(data: Path):

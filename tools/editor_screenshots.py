@@ -37,42 +37,84 @@ def solid_png(path: Path, width: int, height: int) -> Path:
     return path
 
 
-def _markdown_box(page, field: str):
-    return page.locator(f"label[for^='{field}-field']").locator("xpath=../..").get_by_role("textbox")
+def _choose(page, label: str, option: str) -> None:
+    page.get_by_label(re.compile("^" + re.escape(label) + r"(\s*[（(]?可选[)）]?)?$")).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _honour_shots(page, base: str, shot) -> None:
+    """The level list of a new honour, then a date the form refuses before saving."""
+    page.goto(base + "admin/#/collections/honours/new")
+    page.get_by_label("标题", exact=True).fill("示例荣誉称号")
+    page.get_by_label(re.compile("^级别")).click()
+    page.get_by_role("option", name="贵港市", exact=True).wait_for()
+    shot("form-editor-honour-level.png")
+    page.get_by_role("option", name="贵港市", exact=True).click()
+    _choose(page, "类别", "集体")
+    page.get_by_label("获得者", exact=True).fill("示例党支部")
+    page.get_by_label("日期 (可选)", exact=True).fill("2024-13")
+    page.get_by_role("button", name="保存").first.click()
+    page.get_by_role("menuitem", name="保存", exact=True).click()
+    page.get_by_text("“日期”写法不对", exact=False).first.wait_for()
+    page.get_by_label("日期 (可选)", exact=True).scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+    shot("form-editor-bad-date.png")
+
+
+def _activity_shot(page, base: str, shot) -> None:
+    page.goto(base + "admin/#/collections/activities/new")
+    _choose(page, "品牌或项目", "金田法庭【温情调解和美家事】")
+    page.get_by_role("button", name="添加一项").first.click()
+    page.get_by_label("日期", exact=True).fill("2024-03")
+    _choose(page, "类别", "调解")
+    page.get_by_label("标题", exact=True).fill("示例调解活动")
+    page.get_by_label(re.compile("^相关新闻")).click()
+    page.get_by_role("option").first.wait_for()
+    shot("form-editor-activity.png")
+    page.keyboard.press("Escape")
 
 
 def _news_shots(page, base: str, shot, temp: Path) -> None:
-    """A news post with a photo: the media library, the filled form, the publish menu, the preview."""
+    """A news post with a photo: the media library, the filled form, the save menu, the preview."""
+    from playwright.sync_api import Error as PlaywrightError
+
     page.goto(base + "admin/#/collections/news/new")
+    page.get_by_label("标题", exact=True).fill("示例新闻标题")
     page.get_by_label("日期", exact=True).fill("2024-01-15")
-    page.get_by_label("摘要", exact=True).fill("示例新闻的摘要：一两句话说清这篇新闻。")
-    page.get_by_label("网址名", exact=True).fill("shili-xinwen")
+    page.get_by_label("导语", exact=True).fill("示例新闻的导语：一段话说清这篇新闻，显示在新闻列表里。")
+    body = page.locator("label[for^='body-field']").locator("xpath=../..").locator("[contenteditable=true]")
+    body.click()
+    page.keyboard.type("正文第一段。")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="添加组件").click()
+    page.get_by_role("menuitem", name="链接到品牌或项目").click()
+    _choose(page, "品牌或项目", "金田法庭【温情调解和美家事】")
+    page.get_by_label("导语", exact=True).scroll_into_view_if_needed()
+    shot("form-editor-news.png")
     page.get_by_role("button", name="选择图片").click()
     page.get_by_role("button", name="上传").wait_for()
     shot("form-editor-media.png")
     page.locator("input[type=file]").set_input_files(solid_png(Path(temp) / "shili-tupian.png", 480, 270))
     page.get_by_role("button", name="选用已选中项目").click()
     page.get_by_label("图片说明 (可选)", exact=True).fill("示例图片说明：图上是什么")
-    _markdown_box(page, "body").click()
-    page.keyboard.type("# 示例新闻标题")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Enter")
-    page.keyboard.type("正文第一段。")
     page.get_by_label("图片说明 (可选)", exact=True).scroll_into_view_if_needed()
     shot("form-editor-news-photo.png")
-    page.get_by_role("button", name="发布").first.click()
-    page.get_by_role("menuitem", name="立即发布").wait_for()
+    page.get_by_role("button", name="保存").first.click()
+    page.get_by_role("menuitem", name="保存", exact=True).wait_for()
     page.mouse.move(0, 0)
     page.evaluate("window.scrollTo(0, 0)")
-    shot("form-editor-publish.png")
-    page.get_by_role("menuitem", name="立即发布").click()
-    page.get_by_text("已发布", exact=False).first.wait_for()
+    shot("form-editor-save.png")
+    page.get_by_role("menuitem", name="保存", exact=True).click()
+    page.get_by_text("已保存。预览几秒后更新。", exact=False).first.wait_for()
 
     deadline = time.monotonic() + 120
-    while True:  # the preview rebuilds after the save
-        page.goto(base + "news/2024/01/15/shili-xinwen/")
-        if "示例新闻标题" in page.content() or time.monotonic() > deadline:
-            break
+    while True:  # the preview rebuilds after the save (and the editor reloads itself once)
+        try:
+            page.goto(base + "news/2024/01/15/shi-li-xin-wen-biao-ti/")
+            if "示例新闻标题" in page.content() or time.monotonic() > deadline:
+                break
+        except PlaywrightError:
+            pass
         page.wait_for_timeout(2000)
     shot("form-editor-preview.png")
 
@@ -156,13 +198,9 @@ def take(out: Path) -> list[Path]:
                 shot("form-editor-collections.png")
 
                 page = fresh_page(page)
-                page.goto(base + "admin/#/collections/honours/new")
-                page.get_by_label("网址名", exact=True).fill("shili-rongyu")
-                page.get_by_label("标题", exact=True).fill("示例荣誉称号")
-                page.get_by_label("级别", exact=True).click()
-                page.get_by_role("option", name="全区", exact=True).wait_for()
-                shot("form-editor-honour-level.png")
-                page.get_by_role("option", name="全区", exact=True).click()
+                _honour_shots(page, base, shot)
+                page = fresh_page(page)
+                _activity_shot(page, base, shot)
 
                 page = fresh_page(page)  # shot() photographs the current page
                 _news_shots(page, base, shot, Path(temp))

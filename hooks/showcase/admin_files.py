@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .form_editor import editor_config
+from .form_editor import FORMS_SCRIPT, YAML_SCRIPT, choices_js, editor_config, form_choices
 from .publish_page import PUBLISH_BODY, PUBLISH_CSS, PUBLISH_JS
 
 ADMIN_FOLDER = "admin"
@@ -77,7 +77,11 @@ def index_html(backend: str) -> str:
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
+  <script src="manual-init.js"></script>
   <script src="decap-cms.js"></script>
+  <script src="js-yaml.min.js"></script>
+  <script src="choices.js"></script>
+  <script src="forms.js"></script>
   <script src="editor.js"></script>
 </body>
 </html>
@@ -208,9 +212,10 @@ EDITOR_JS = """// 网页表单编辑器：保存前去掉清空了的字段，�
 """
 
 
-def config_yaml(backend: str, authors: list[str]) -> str:
+def config_yaml(backend: str, authors: list, choices=None) -> str:
     header = "# 由 hooks/showcase/form_editor.py 按资料结构（schema.py）生成，不要手改。\n"
-    return header + yaml.safe_dump(editor_config(backend, authors), allow_unicode=True, sort_keys=False, width=120)
+    config = editor_config(backend, authors, choices)
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
 def admin_files(root: Path, authors: list[str]) -> dict[str, str | Path]:
@@ -219,10 +224,16 @@ def admin_files(root: Path, authors: list[str]) -> dict[str, str | Path]:
     if not bundle:
         return {}
     backend = backend_url()
+    choices = form_choices(root)
     files: dict[str, str | Path] = {
         f"{ADMIN_FOLDER}/index.html": index_html(backend),
         f"{ADMIN_FOLDER}/editor.js": EDITOR_JS,
-        f"{ADMIN_FOLDER}/config.yml": config_yaml(backend, authors),
+        f"{ADMIN_FOLDER}/config.yml": config_yaml(backend, authors, choices),
+        # forms.js registers the words and file formats, then starts Decap (CMS.init).
+        f"{ADMIN_FOLDER}/manual-init.js": "window.CMS_MANUAL_INIT = true;\n",
+        f"{ADMIN_FOLDER}/forms.js": FORMS_SCRIPT,
+        f"{ADMIN_FOLDER}/choices.js": choices_js(choices),
+        f"{ADMIN_FOLDER}/js-yaml.min.js": root / YAML_SCRIPT,
     }
     files.update({f"{ADMIN_FOLDER}/{path.name}": path for path in bundle})
     # The 检查并打包 page, linked from the editor's header (EDITOR_JS).

@@ -135,5 +135,9 @@ def without_drafts(catalog: Catalog) -> Catalog:
         for h in catalog.honours
         if not h.draft
     ]
-    activities = {slug: records for slug, records in catalog.activities.items() if slug in shown}
+    activities = {
+        slug: [record for record in records if not record.draft]
+        for slug, records in catalog.activities.items()
+        if slug in shown
+    }
     return replace(catalog, sub_brands=sub_brands, projects=projects, honours=honours, activities=activities)

@@ -65,7 +65,9 @@ def parents(files: DataFiles) -> list[Problem]:
     master_slug = masters[0].record.slug if masters else None
     for item in files["brands"]:
         parent = item.record.parent
-        if parent is not None and parent != master_slug and parent not in unchecked:
+        if parent is not None and parent == item.record.slug:
+            problems.append(item.problem("parent", "品牌不能是自己的上级品牌。子品牌的上级品牌选总品牌；总品牌不选上级品牌。"))
+        elif parent is not None and parent != master_slug and parent not in unchecked:
             known = f"应填总品牌的网址名 {master_slug}" if master_slug else "请先确定总品牌"
             problems.append(item.problem("parent", f"上级品牌 {parent} 不存在或不是总品牌，{known}。"))
     brands = {x.record.slug: x.record for x in files["brands"]}
@@ -103,6 +105,16 @@ def references(files: DataFiles) -> list[Problem]:
         if missing(ref):
             problems.append(item.problem("brand", f"品牌 {ref} 不存在。{did_you_mean(ref, known)}{CASE_SLUG_HINT}"))
     return problems
+
+
+def honour_sources(files: DataFiles) -> list[Problem]:
+    """A draft honour may wait for its source; one that goes public names it."""
+    return [
+        item.problem("source", f"荣誉“{item.record.title}”还没有出处（来源报告及所在部分）。"
+                              "请填上出处再取消草稿；出处还没有找到，就先保留草稿。")
+        for item in files["honours"]
+        if not item.record.draft and not item.record.source
+    ]
 
 
 def images(files: DataFiles, docs_dir: Path) -> list[Problem]:
@@ -161,6 +173,6 @@ def masters_of(files: DataFiles) -> list[LoadedFile]:
 
 
 # Every check of the links between files, in the order their problems are reported.
-LINK_CHECKS = (unique_slugs, one_master, parents, references)
+LINK_CHECKS = (unique_slugs, one_master, parents, references, honour_sources)
 # Checks of the files under docs/ that the data points to.
 DOCS_CHECKS = (images, posts)

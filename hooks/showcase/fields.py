@@ -8,10 +8,21 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
-FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+# Months 01-12 and days 01-31, so that the form refuses 2024-13 as it is typed; 2023-02-30 is left to
+# check_calendar_date (the form's pattern cannot know the calendar).
+_MONTH, _DAY = r"(?:0[1-9]|1[0-2])", r"(?:0[1-9]|[12]\d|3[01])"
+DATE_PATTERN = rf"^\d{{4}}(?:-{_MONTH}(?:-{_DAY})?)?$"
+FULL_DATE_PATTERN = rf"^\d{{4}}-{_MONTH}-{_DAY}$"
 # A post's date, optionally with the time of day it was published: 2023-12-27 17:49:27+08:00.
-POST_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?)?$"
+POST_DATE_PATTERN = rf"^\d{{4}}-{_MONTH}-{_DAY}(?:[ T]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:[+-]\d{{2}}:\d{{2}}|Z)?)?$"
+
+# What each pattern asks for, in the editors' words: `make check` and the form editor say the same.
+PATTERN_HELP = {
+    SLUG_PATTERN: "只能用小写英文字母、数字和连字符，例如 xunzhou-fengqiao。",
+    DATE_PATTERN: "应写成 2022、2022-05 或 2022-05-01（月份 01 到 12，日 01 到 31）。",
+    FULL_DATE_PATTERN: "应写成完整的年月日，如 2023-12-27。",
+    POST_DATE_PATTERN: "新闻要写完整的年月日，如 2023-12-27。",
+}
 
 # Long enough for any real paragraph, short enough that a pasted file cannot
 # balloon a page.
@@ -83,8 +94,9 @@ PartialDate = Annotated[
 ]
 
 ActivityKind = Literal["主题党日", "党课", "普法", "调解", "讲堂", "双报到", "参观学习", "培优", "其他"]
-# 桂平市 is a county-level city: what it awards is 县级, never 市级.
-HonourLevel = Literal["全国", "全区", "县级"]
+# Named for the body that awards, as courts write levels: the nation, the region (广西壮族自治区), the
+# districted city 贵港市, and 桂平市, a county-level city (never 市级). The order is the display order.
+HonourLevel = Literal["全国", "全区", "贵港市", "桂平市"]
 HonourKind = Literal["集体", "个人"]
 HonourStatus = Literal["获评", "入选", "推荐参选", "肯定推广"]
 

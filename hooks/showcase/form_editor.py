@@ -4,10 +4,14 @@ The pydantic models in ``schema.py`` stay the one source of truth: every field o
 record becomes a form field with the schema's Chinese description as its hint. Nothing
 here knows MkDocs; ``admin_files`` puts the result into the editors' preview.
 
-Widgets by type: enumerations (``Literal``) → select, references to brands → relation,
-lists → list, nested records → object, Markdown → the Markdown widget limited to its raw
-mode (the rich-text mode rewrites valid Markdown, decap-cms issue 4360), partial dates →
-text with the schema's pattern, so that a year alone is saved as the string "2023".
+Widgets by type: enumerations (``Literal``) → select, references to brands, projects and posts
+→ select by Chinese name (the options come from the files, see ``FormChoices``), lists → list,
+nested records → object, Markdown in data files → the Markdown widget limited to its raw mode
+(the rich-text mode rewrites valid Markdown, decap-cms issue 4360), partial dates → text with the
+schema's pattern, so that a year alone is saved as the string "2023". The news body is rich text.
+
+The words the hints use are the schema's descriptions, except where those speak of the file
+(``true``, quotes, paths): ``FORM_HINTS`` gives the form's own words for those fields.
 """
 
 from __future__ import annotations
@@ -19,52 +23,24 @@ from typing import Any, Literal, Union
 
 from pydantic.fields import FieldInfo
 
-from .json_schema import MODEL_HELP
-from .news import _known_authors
-from .schema import (
-    DATE_PATTERN,
-    FULL_DATE_PATTERN,
-    SLUG_PATTERN,
-    ActivityLog,
-    Brand,
-    Honour,
-    Image,
-    NewsPost,
-    Project,
-    Record,
-    Site,
+from .form_choices import POSTS_FOLDER, FormChoices, choices_js, form_choices, news_authors  # noqa: F401
+from .form_words import (
+    BODY_HINT, COLLECTION_HELP, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MARKDOWN_HINT, MODEL_LABELS,
+    RECORD_DRAFT_HINT, REFERENCES, SUMMARY_HINT,
 )
+from .schema import PATTERN_HELP, Activity, ActivityLog, Brand, Honour, Image, NewsPost, Project, Record, Site
+
+# The form editor's own script (words, file formats, what happens before and after saving), and the
+# YAML reader and writer it uses (js-yaml, pinned in package.json).
+FORMS_SCRIPT = Path(__file__).with_name("forms.js")
+YAML_SCRIPT = Path("node_modules", "js-yaml", "dist", "js-yaml.min.js")
 
 # Where the files live, relative to the project folder (decap-server's repository root).
 IMAGES_FOLDER = "docs/images"
-POSTS_FOLDER = "docs/news/posts"
 
-# Chinese labels of fields; the hint under each field is the schema's description.
-LABELS = {
-    "slug": "网址名", "draft": "草稿", "name": "名称", "slogan": "口号", "branch": "党支部", "order": "顺序",
-    "summary": "一句话简介", "logo": "品牌标识", "meaning": "品牌内涵", "background": "创建背景",
-    "practices": "主要做法", "results": "工作成效", "cases": "典型案例", "images": "图片", "parent": "上级品牌",
-    "tribunal": "人民法庭", "title": "标题", "level": "级别", "kind": "类别", "status": "状态",
-    "recipient": "获得者", "date": "日期", "date_note": "来源对时间的原话", "brand": "所属品牌",
-    "source": "出处", "figures": "数字", "note": "补充说明", "post": "相关新闻", "records": "活动记录",
-    "label": "数字说的是什么", "value": "数值", "unit": "单位", "approximate": "约数", "src": "图片文件",
-    "alt": "图片说明", "text": "说明", "court": "法院", "intro": "首页介绍", "approach": "工作思路",
-    "work_system": "工作体系", "problems": "不足", "next_steps": "下一步打算", "contact": "页脚信息",
-    "short_name": "简称", "party_committee": "负责的党组织", "authors": "作者", "published": "发布日期",
-    "column": "栏目", "editor": "责任编辑", "year": "年份", "items": "内容", "key": "网址名",
-    "host": "主办单位", "address": "地址", "phone": "联系电话", "icp": "ICP备案号", "police_record": "公网安备号",
-    "description": "摘要", "categories": "分类", "pin": "置顶", "readtime": "阅读时间（分钟）",
-    "image": "配图", "from_report": "取自来源报告", "url": "网站网址",
-}
-# Fields that name a brand (or, for honours and activity logs, a brand or project) by its slug.
-BRAND_REFERENCES = {(Brand, "parent"), (Project, "parent"), (Honour, "brand"), (ActivityLog, "brand")}
-# The news body: not a schema field (the schema covers the front matter), but the post's text.
-BODY_HINT = "新闻正文，用 Markdown 书写：第一行写“# 标题”，摘要后单独一行写 <!-- more -->。"
-DRAFT_DEFAULT_HINT = "新建的条目都是草稿，只在预览中显示；内容核对无误后关掉这个开关，再保存，就会发布。"
-
-
-def editor_config(backend_url: str, authors: list[str] | None = None) -> dict[str, Any]:
+def editor_config(backend_url: str, authors: list | None = None, choices: FormChoices | None = None) -> dict[str, Any]:
     """The whole configuration: the local backend at ``backend_url`` and one collection per kind."""
+    choices = choices or FormChoices()
     return {
         "backend": {"name": "proxy", "proxy_url": backend_url, "branch": "main"},
         "locale": "zh_Hans",
@@ -72,87 +48,108 @@ def editor_config(backend_url: str, authors: list[str] | None = None) -> dict[st
         "public_folder": "images",  # image paths in data files are relative to docs/
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            _folder("brands", "品牌", Brand, "name"),
-            _folder("projects", "法庭特色项目", Project, "name"),
-            _folder("honours", "荣誉", Honour, "title"),
-            _folder("activities", "活动记录", ActivityLog, "brand", slug="{{fields.brand}}"),
-            _news(authors or []),
+            _folder("brands", "品牌", Brand, "name", choices),
+            _folder("projects", "法庭特色项目", Project, "name", choices, summary="{{tribunal}}【{{name}}】"),
+            _folder("honours", "荣誉", Honour, "title", choices, summary="{{title}}（{{recipient}}）"),
+            _folder("activities", "活动记录", ActivityLog, "brand", choices, slug="{{fields.brand}}"),
+            _news(authors or [], choices),
             {
                 "name": "site",
                 "label": "全站信息",
                 "editor": {"preview": False},
                 "files": [
-                    {"name": "site", "label": "全站信息", "file": "data/site.yml", "fields": _fields(Site)},
+                    {"name": "site", "label": "全站信息", "file": "data/site.yml", "format": DATA_FORMAT,
+                     "fields": _fields(Site, choices=choices)},
                 ],
             },
         ],
     }
 
 
-def _folder(kind: str, label: str, model: type[Record], identifier: str, slug: str = "{{fields.slug}}") -> dict:
+# The formats forms.js registers: YAML that keeps the file's comment lines, and a news post whose
+# excerpt (before <!-- more -->) is a field of its own.
+DATA_FORMAT = "data-yml"
+NEWS_FORMAT = "news-post"
+
+
+def _folder(kind: str, label: str, model: type[Record], identifier: str, choices: FormChoices,
+            slug: str = "{{fields.slug}}", summary: str | None = None) -> dict:
     return {
         "name": kind,
         "label": label,
         "label_singular": label,
-        "description": MODEL_HELP.get(model.__name__, ""),
+        "description": COLLECTION_HELP[kind],
         "folder": f"data/{kind}",
         "extension": "yml",
-        "format": "yml",
+        "format": DATA_FORMAT,
         "create": True,
         "identifier_field": identifier,
         "slug": slug,
-        "summary": "{{" + identifier + "}}",
+        "summary": summary or "{{" + identifier + "}}",
         "editor": {"preview": False},
-        "fields": _fields(model),
+        "fields": _fields(model, choices=choices),
     }
 
 
-def _news(authors: list[str]) -> dict:
-    fields = _fields(NewsPost, authors=authors)
-    for field in fields:
-        if field["name"] == "slug":
-            # The schema lets the blog make one from the title; the form asks for it, since the
-            # ASCII file name and address are made from it and a Chinese title would give none.
-            field["required"] = True
-            field["hint"] = "网址和文件名里的名字：只用小写英文字母、数字和连字符，例如 brand-report。"
-    fields.append(
-        {"name": "body", "label": "正文", "widget": "markdown", "hint": BODY_HINT,
-         "modes": ["raw"], "buttons": [], "editor_components": []}
-    )
+def _news(authors: list, choices: FormChoices) -> dict:
+    fields = {f["name"]: f for f in _fields(NewsPost, authors=authors, choices=choices)}
+    fields["title"]["required"] = True  # a post made in the form has its title here, not as "# 标题"
+    fields["description"]["required"] = False  # forms.js fills it from the excerpt when left empty
+    summary = {"name": "summary", "label": "导语", "widget": "text", "hint": SUMMARY_HINT}
+    body = {"name": "body", "label": "正文", "widget": "markdown", "hint": BODY_HINT,
+            "modes": ["rich_text", "raw"], "buttons": RICH_TEXT_BUTTONS,
+            "editor_components": ["case-link"]}
+    order = ["title", "draft", "date", "summary", "body", "image", "categories", "authors", "description",
+             "slug", "pin", "readtime"]
+    fields["summary"], fields["body"] = summary, body
     return {
         "name": "news",
         "label": "新闻",
         "label_singular": "新闻",
         "folder": POSTS_FOLDER,
         "extension": "md",
-        "format": "frontmatter",
+        "format": NEWS_FORMAT,
         "create": True,
-        "identifier_field": "slug",
-        "slug": "{{year}}-{{month}}-{{day}}-{{fields.slug}}",
-        "summary": "{{date}} {{description}}",
+        "identifier_field": "title",
+        "slug": "{{fields.date}}-{{fields.slug}}",
+        "summary": "{{title}}（{{date}}）",
+        "sortable_fields": ["date", "title"],
         "editor": {"preview": False},
-        "fields": fields,
+        "fields": [fields[name] for name in order] + [f for n, f in fields.items() if n not in order],
     }
 
 
-def _fields(model: type[Record], *, authors: list[str] | None = None, nested: bool = False) -> list[dict]:
-    return [_field(model, name, info, authors=authors, nested=nested) for name, info in model.model_fields.items()]
+# The rich-text toolbar: what a news post needs, and nothing that writes HTML or code.
+RICH_TEXT_BUTTONS = ["bold", "link", "heading-two", "heading-three", "quote", "bulleted-list", "numbered-list"]
 
 
-def _field(model, name: str, info: FieldInfo, *, authors, nested: bool) -> dict:
+def _fields(model: type[Record], *, authors: list | None = None, choices: FormChoices | None = None,
+            nested: bool = False) -> list[dict]:
+    choices = choices or FormChoices()
+    return [_field(model, name, info, authors=authors, choices=choices, nested=nested)
+            for name, info in model.model_fields.items()]
+
+
+def _field(model, name: str, info: FieldInfo, *, authors, choices: FormChoices, nested: bool) -> dict:
     annotation, optional = _unwrap_optional(info.annotation)
-    field: dict[str, Any] = {"name": name, "label": LABELS.get(name, name), "hint": info.description or ""}
+    label = MODEL_LABELS.get((model, name)) or LABELS.get(name, name)
+    hint = (FORM_HINTS.get((model, name)) or info.description or "").replace("可用 Markdown。", MARKDOWN_HINT)
+    field: dict[str, Any] = {"name": name, "label": label, "hint": hint}
     if optional or not info.is_required():
         field["required"] = False
-    field.update(_widget(model, name, annotation, info, authors=authors))
+    field.update(_widget(model, name, annotation, info, authors=authors, choices=choices))
     if field.get("required") is False and field["widget"] == "object":
         # Decap checks the parts of an optional object even when it is left empty: the parts are
         # optional in the form, and `make check` asks for the rest once one of them is filled.
         for part in field["fields"]:
             part["required"] = False
     if name == "draft" and not nested:
-        field["default"] = True
+        field["default"] = True  # new entries start as drafts
         field["hint"] = DRAFT_DEFAULT_HINT
+    elif name == "draft":
+        # A default inside a list item would make Decap add an item to every new list: forms.js marks
+        # the records that a save adds as drafts instead.
+        field["hint"] = RECORD_DRAFT_HINT
     elif not nested and not info.is_required() and isinstance(info.default, (str, int)) \
             and not isinstance(info.default, bool) and field["widget"] in ("select", "number"):
         # A default inside a list item would make Decap add one item to every new list.
@@ -160,13 +157,10 @@ def _field(model, name: str, info: FieldInfo, *, authors, nested: bool) -> dict:
     return field
 
 
-def _widget(model, name: str, annotated, info: FieldInfo, *, authors) -> dict:
+def _widget(model, name: str, annotated, info: FieldInfo, *, authors, choices: FormChoices) -> dict:
     pattern, annotation = _pattern(annotated, info), _base(annotated)
-    if (model, name) in BRAND_REFERENCES:
-        return {"widget": "relation", "collection": "brands", "value_field": "slug",
-                "search_fields": ["name", "slug"], "display_fields": ["name"]}
-    if model is NewsPost and name == "date":
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
+    if (model, name) in REFERENCES:
+        return {"widget": "select", "options": getattr(choices, REFERENCES[model, name])}
     if model is NewsPost and name == "authors":
         return {"widget": "select", "multiple": True, "options": authors or []}
     if typing.get_origin(annotation) is Literal:
@@ -180,13 +174,13 @@ def _widget(model, name: str, annotated, info: FieldInfo, *, authors) -> dict:
     if isinstance(annotation, type) and issubclass(annotation, Record):
         if annotation is Image:
             return {"widget": "object", "collapsed": False, "fields": _image_fields()}
-        return {"widget": "object", "fields": _fields(annotation, nested=True)}
+        return {"widget": "object", "fields": _fields(annotation, choices=choices, nested=True)}
     if typing.get_origin(annotation) is list:
         (item,) = typing.get_args(annotation)
         item, _ = _unwrap_optional(item)
         if isinstance(item, type) and issubclass(item, Record):
-            fields = _image_fields() if item is Image else _fields(item, nested=True)
-            return {"widget": "list", "fields": fields}
+            fields = _image_fields() if item is Image else _fields(item, choices=choices, nested=True)
+            return {"widget": "list", "fields": fields, "summary": LIST_SUMMARIES.get(item, "")}
         return {"widget": "list", "field": {"name": name, "label": LABELS.get(name, name), "widget": "string"}}
     if _is_markdown(annotated, info):
         return {"widget": "markdown", "modes": ["raw"], "buttons": [], "editor_components": []}
@@ -194,6 +188,10 @@ def _widget(model, name: str, annotated, info: FieldInfo, *, authors) -> dict:
     if pattern:
         widget["pattern"] = [pattern, _pattern_message(pattern)]
     return widget
+
+
+# What a list item shows while it is folded: its name, not "（无标题）".
+LIST_SUMMARIES = {Activity: "{{fields.date}} {{fields.title}}"}
 
 
 def _image_fields() -> list[dict]:
@@ -254,13 +252,7 @@ def _base(annotation):
 
 
 def _pattern_message(pattern: str) -> str:
-    return {
-        SLUG_PATTERN: "只能用小写英文字母、数字和连字符，例如 xunzhou-fengqiao。",
-        DATE_PATTERN: "写成 2023、2023-05 或 2023-05-01。",
-        FULL_DATE_PATTERN: "写成 2023-12-27。",
-    }.get(pattern, "格式不对，请看下面的说明。")
+    """The schema's own words (``PATTERN_HELP``, which `make check` uses too)."""
+    return PATTERN_HELP.get(pattern, "写法不对，请看下面的说明。")
 
 
-def news_authors(docs_dir: Path) -> list[str]:
-    """The author keys registered in docs/news/.authors.yml, for the authors select."""
-    return sorted(_known_authors(docs_dir) or [])

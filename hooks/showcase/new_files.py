@@ -64,6 +64,8 @@ draft: true
 
 def honour_file(v: dict[str, str]) -> str:
     date = f"date: {quoted(v['date'])}\n" if v.get("date") else ""
+    # Without a source the honour can only be a draft: the line waits among the optional ones.
+    source = f"source: {quoted(v['source'])}\n" if v.get("source") else ""
     return f"""# yaml-language-server: $schema=../../schemas/honour.schema.json
 {HOW_TO}
 slug: {v['slug']}
@@ -73,8 +75,7 @@ level: {v['level']}
 kind: {v['honour_kind']}
 status: 获评
 draft: true
-source: {quoted(v['source'])}
-{date}{OPTIONAL}{"" if date else "# date:" + chr(10)}# date_note:
+{source}{date}{OPTIONAL}{"" if source else "# source:" + chr(10)}{"" if date else "# date:" + chr(10)}# date_note:
 # brand:
 # branch:
 """

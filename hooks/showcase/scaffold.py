@@ -57,9 +57,10 @@ QUESTIONS: dict[str, list[Question]] = {
         Question("slug", "网址名（小写英文字母、数字、连字符）", "xin-rongyu"),
         Question("title", "荣誉名称（照原文）", "全区优秀法官"),
         Question("recipient", "获得者（单位、支部或姓名）", "桂平市人民法院"),
-        Question("level", "级别：全国、全区、县级（桂平市授予的填 县级）", "全区"),
+        Question("level", "级别，按授予的一级填：全国、全区、贵港市、桂平市（桂平市授予的填 桂平市，不写“市级”）", "全区"),
         Question("honour_kind", "集体还是个人", "集体"),
-        Question("source", "出处（哪篇报道的哪一部分）", "2023-12-27 报告·发挥两个作用"),
+        Question("source", "出处（哪篇报道的哪一部分；还没找到就不填，先作为草稿）", "2023-12-27 报告·发挥两个作用",
+                 required=False),
         Question("date", "时间（来源写到年就写 2022，写到月就写 2022-05；不知道就不填）", "2022", required=False),
     ],
     "activity": [

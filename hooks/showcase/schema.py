@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from .fields import (  # noqa: F401 - the shared field types belong to the schema's vocabulary
-    DATE_PATTERN, DRAFT_HELP, FULL_DATE_PATTERN, MARKDOWN_MAX, PLAIN_MAX, SLUG_PATTERN, ActivityKind, HonourKind,
+    DATE_PATTERN, DRAFT_HELP, FULL_DATE_PATTERN, PATTERN_HELP, MARKDOWN_MAX, PLAIN_MAX, SLUG_PATTERN, ActivityKind, HonourKind,
     POST_DATE_PATTERN, HonourLevel, HonourStatus, MarkdownText, PartialDate, PlainText, PostDate, Record, Slug,
     check_calendar_date,
 )
@@ -22,16 +22,8 @@ class Figure(Record):
 
     label: PlainText = Field(description="数字说的是什么，例如“受理案件”。", examples=["受理案件"])
     value: int | float = Field(description="数值，照来源原样填写，例如 13756 或 87.26。", examples=[13756])
-    unit: str = Field(
-        default="",
-        max_length=10,
-        description="单位，例如 件、%、次、期、名。",
-        examples=["件"],
-    )
-    approximate: bool = Field(
-        default=False,
-        description="来源写的是约数（如“20多次”）时填 true，页面显示为“20多次”。",
-    )
+    unit: str = Field(default="", max_length=10, description="单位，例如 件、%、次、期、名。", examples=["件"])
+    approximate: bool = Field(default=False, description="来源写的是约数（如“20多次”）时填 true，页面显示为“20多次”。")
 
     @property
     def display(self) -> str:
@@ -72,7 +64,6 @@ class Case(Record):
     text: MarkdownText = Field(description="案例经过与效果，可用 Markdown。")
 
 
-
 class BrandCase(Record):
     """The fields a brand case is judged by: 有名称、有标识、有内涵、有载体、有影响."""
 
@@ -86,9 +77,7 @@ class BrandCase(Record):
         examples=["人民法庭党支部"],
     )
     order: int = Field(default=100, ge=0, le=9999, description="在导航和品牌矩阵中的顺序，小的在前。")
-    summary: PlainText | None = Field(
-        default=None, description="一句话简介，用于卡片和搜索引擎摘要。"
-    )
+    summary: PlainText | None = Field(default=None, description="一句话简介，用于卡片和搜索引擎摘要。")
     logo: Image | None = Field(default=None, description="品牌标识（图片）。来源没有提供就不填。")
     meaning: MarkdownText | None = Field(default=None, description="品牌内涵，可用 Markdown。")
     background: MarkdownText | None = Field(default=None, description="创建背景，可用 Markdown。")
@@ -111,15 +100,21 @@ class BrandCase(Record):
 class Brand(BrandCase):
     """The master brand (no parent) or one of its sub-brands (parent: the master's slug)."""
 
-    parent: Slug | None = Field(
-        default=None,
-        description="上级品牌的网址名。子品牌填总品牌的网址名 fayao-xunzhou；只有总品牌不填。",
-        examples=["fayao-xunzhou"],
-    )
+    parent: Slug | None = Field(default=None, description="上级品牌的网址名。子品牌填总品牌的网址名 fayao-xunzhou；只有总品牌不填。",
+                                examples=["fayao-xunzhou"])
 
 
 class Project(BrandCase):
-    """A tribunal's party-building project under a sub-brand."""
+    """A tribunal's party-building project under a sub-brand; the shared fields speak of 项目."""
+
+    name: PlainText = Field(description="项目名称，照来源原样填写。", examples=["温情调解和美家事"])
+    slogan: PlainText | None = Field(default=None, description="项目口号。来源没有写就不填。")
+    branch: PlainText | None = Field(default=None, description="创建项目的党支部。来源没有写就不填，不要凭名称猜。",
+                                     examples=["人民法庭党支部"])
+    order: int = Field(default=100, ge=0, le=9999, description="在导航和所属子品牌页面中的顺序，小的在前。")
+    summary: PlainText | None = Field(default=None, description="一句话介绍这个项目，用于卡片和搜索引擎摘要。")
+    logo: Image | None = Field(default=None, description="项目标识（图片）。来源没有提供就不填。")
+    meaning: MarkdownText | None = Field(default=None, description="项目内涵，可用 Markdown。")
 
     parent: Slug = Field(
         description="所属子品牌的网址名，例如 xunzhou-fengqiao。", examples=["xunzhou-fengqiao"]
@@ -140,7 +135,8 @@ class Honour(Record):
     title: PlainText = Field(description="荣誉名称，照来源原样填写。", examples=["全国“节约型机关”"])
     level: HonourLevel | None = Field(
         default=None,
-        description="级别：全国、全区、县级（桂平市是县级市，桂平市授予的填 县级）。来源没写级别就不填，页面上也不显示。",
+        description="级别，按授予荣誉的一级填写：全国、全区（广西壮族自治区）、贵港市（设区的市）、桂平市（县级市，"
+        "不称“市级”）。来源没写级别就不填，页面上也不显示。",
     )
     kind: HonourKind = Field(description="集体荣誉还是个人荣誉。")
     status: HonourStatus = Field(
@@ -153,14 +149,12 @@ class Honour(Record):
         description="获得时间，按来源写到哪一级就写到哪一级：2022、2022-05 或 2022-05-01。来源没给年份（如“近年来”）就不填。",
         examples=["2022"],
     )
-    date_note: PlainText | None = Field(
-        default=None,
-        description="来源对时间的原话，例如“去年”“近年来”，供编辑核对，页面上不显示。",
-        examples=["近年来"],
-    )
+    date_note: PlainText | None = Field(default=None, description="来源对时间的原话，例如“去年”“近年来”，供编辑核对，页面上不显示。",
+                                        examples=["近年来"])
     brand: Slug | None = Field(default=None, description="所属品牌或法庭项目的网址名。来源没写就不填。")
     branch: PlainText | None = Field(default=None, description="所属党支部。来源没写就不填。")
-    source: PlainText = Field(description="出处：来源报告及所在部分。", examples=["2023-12-27 报告·发挥两个作用"])
+    source: PlainText | None = Field(default=None, description="出处：来源报告及所在部分。草稿可以先不填，取消草稿、公开之前必须填上。",
+                                     examples=["2023-12-27 报告·发挥两个作用"])
 
     @property
     def is_nomination(self) -> bool:
@@ -185,6 +179,7 @@ class Activity(Record):
         description="日期，写到来源给出的那一级：全年合计写年份 \"2023\"，某月写 \"2023-05\"，某天写 \"2023-05-01\"。",
         examples=["2023"],
     )
+    draft: bool = Field(default=False, description=DRAFT_HELP)
     kind: ActivityKind = Field(description="活动类别：主题党日、党课、普法、调解、讲堂、双报到、参观学习、培优、其他。")
     title: PlainText = Field(description="活动名称或内容。", examples=["组织党员上党课"])
     figures: list[Figure] = Field(default_factory=list, description="这条记录的数字，如 21 次。")
@@ -263,7 +258,7 @@ class Site(Record):
     work_system: list[Pillar] = Field(min_length=1, description="工作体系：一个目标、两个作用、三项创建、四个载体、党建+N。")
     problems: list[PlainText] = Field(default_factory=list, description="报告指出的不足。")
     next_steps: list[PlainText] = Field(default_factory=list, description="下一步打算。")
-    contact: Contact = Field(default_factory=Contact)
+    contact: Contact = Field(default_factory=Contact, description="页脚显示的主办单位、地址、电话和备案号。不填的不显示。")
 
 
 class NewsPost(Record):

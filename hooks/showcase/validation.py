@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
 from . import schema
-from .schema import DATE_PATTERN, FULL_DATE_PATTERN, POST_DATE_PATTERN, SLUG_PATTERN
+from .schema import DATE_PATTERN, FULL_DATE_PATTERN, PATTERN_HELP, POST_DATE_PATTERN, SLUG_PATTERN
 from .yaml_reader import DataPath, YamlDocument
 
 TYPE_NAMES = {
@@ -26,6 +26,8 @@ TYPE_NAMES = {
     "model_attributes_type": "一组字段（“字段名: 值”的写法）",
 }
 
+# Levels are named for the awarding body; the old words get a pointer to the new ones.
+LEVEL_HINT = "级别按授予的一级填写：桂平市授予的填 桂平市，贵港市授予的填 贵港市。"
 
 
 def _field_examples() -> dict[str, object]:
@@ -117,9 +119,9 @@ def _message(model: type[BaseModel], item: dict, path: DataPath) -> str:
         if pattern == SLUG_PATTERN:
             return f"网址名“{item['input']}”不合规：只能用小写英文字母、数字和单个连字符，不能有空格、中文、大写、斜杠或点。{example}"
         if pattern == DATE_PATTERN:
-            return f"日期“{item['input']}”写法不对：应写成 2022、2022-05 或 2022-05-01。{example}"
+            return f"日期“{item['input']}”写法不对：{PATTERN_HELP[DATE_PATTERN]}{example}"
         if pattern in (FULL_DATE_PATTERN, POST_DATE_PATTERN):
-            return f"日期“{item['input']}”写法不对：新闻要写完整的年月日，如 2023-12-27。"
+            return f"日期“{item['input']}”写法不对：{PATTERN_HELP[POST_DATE_PATTERN]}"
         if name == "post":
             return f"新闻路径“{item['input']}”不对：应写成 news/posts/文件名.md（相对于 docs/ 文件夹）。"
         return f"“{item['input']}”的写法不对。{example}"
@@ -127,7 +129,8 @@ def _message(model: type[BaseModel], item: dict, path: DataPath) -> str:
         return f"日期“{item['input']}”不是真实存在的日期（请检查月份和天数）。"
     if kind == "literal_error":
         options = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        return f"“{item['input']}”不在可选范围内。只能填：{options}。"
+        hint = LEVEL_HINT if name == "level" and item["input"] in ("县级", "市级") else ""
+        return f"“{item['input']}”不在可选范围内。只能填：{options}。{hint}"
     if kind == "string_too_short":
         if _is_required(model, path):
             return f"{name} 不能为空，这是必填字段。{example}"
