@@ -32,7 +32,7 @@ from support import REPO, free_port
 
 PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "templates")
 REAL_POST = ("news/2023/12/27/brand-report/", "docs/news/posts/2023-12-27-brand-report.md")
-ENGINE_PYTHON = {"zensical": Path("/tmp/showcase-zensical/bin/python")}
+ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"  # made by `make zensical-deps`
 
 
 def copy_of(source: Path, target: Path, posts: int) -> Path:
@@ -51,7 +51,7 @@ def copy_of(source: Path, target: Path, posts: int) -> Path:
 
 
 def environment(project: Path) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"),
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), "SHOWCASE_ZENSICAL": str(ZENSICAL),
             "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1703606400")}
 
 

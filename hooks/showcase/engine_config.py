@@ -52,11 +52,11 @@ def site_config(config: dict[str, Any]) -> SiteConfig:
     )
 
 
-def engine_config(config: dict[str, Any], site: SiteInput, root: Path, site_dir: Path) -> str:
+def engine_config(config: dict[str, Any], site: SiteInput, root: Path) -> str:
     """The configuration of the generated input, as YAML: mkdocs.yml with the core's parts filled in."""
     derived = {key: value for key, value in config.items() if key not in ("hooks", "watch", "nav")}
     derived["docs_dir"] = "docs"
-    derived["site_dir"] = str(site_dir.resolve())
+    derived["site_dir"] = "site"  # inside the input, as Zensical requires; the build moves it
     if site.site_url:
         derived["site_url"] = site.site_url
     theme = dict(derived.get("theme") or {})

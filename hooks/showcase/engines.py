@@ -29,13 +29,13 @@ INPUT_DIR = Path("build", "engine-input")
 ZENSICAL = Path(".venv-zensical", "bin", "zensical")
 
 
-def generate(root: Path, target: Path, site_dir: Path, settings: Settings | None = None) -> tuple[SiteInput, Settings]:
+def generate(root: Path, target: Path, settings: Settings | None = None) -> tuple[SiteInput, Settings]:
     """Write the engine input for the project in ``root`` to ``target``; the input and settings."""
     settings = settings or Settings.for_project(root)
     config = read_config(root / CONFIG)
     site = site_input(settings, site_config(config))
     write_input(site, settings, target)
-    (target / CONFIG).write_text(engine_config(config, site, root, site_dir), encoding="utf-8")
+    (target / CONFIG).write_text(engine_config(config, site, root), encoding="utf-8")
     return site, settings
 
 
@@ -58,12 +58,12 @@ def finish(site: SiteInput, settings: Settings, site_dir: Path) -> None:
     )
 
 
-def run_engine(engine: str, input_dir: Path, site_dir: Path) -> int:
+def run_engine(engine: str, input_dir: Path, site_dir: Path, root: Path = Path.cwd()) -> int:
     """The engine's strict build of ``input_dir`` into ``site_dir``; 0 when it made the site."""
     if site_dir.exists():
         shutil.rmtree(site_dir)
     if engine == "zensical":
-        zensical = Path(os.environ.get("SHOWCASE_ZENSICAL") or ZENSICAL)
+        zensical = Path(os.environ.get("SHOWCASE_ZENSICAL") or root / ZENSICAL)
         if not zensical.exists():
             print(f"没有找到 Zensical（{zensical}）：请用 make build ENGINE=zensical，它会先安装。", file=sys.stderr)
             return 1
@@ -72,7 +72,9 @@ def run_engine(engine: str, input_dir: Path, site_dir: Path) -> int:
                                 capture_output=True, text=True)
         if result.returncode != 0:
             print(result.stdout[-4000:] + result.stderr[-4000:], file=sys.stderr)
-        return result.returncode
+            return result.returncode
+        shutil.move(input_dir / "site", site_dir)
+        return 0
     from .mkdocs_commands import build as mkdocs_build
     from .mkdocs_messages import reword_warnings
 
@@ -85,14 +87,14 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", input_dir: Path | 
     input_dir = input_dir or root / INPUT_DIR
     site_dir = site_dir.resolve()
     try:
-        site, settings = generate(root, input_dir, site_dir)
+        site, settings = generate(root, input_dir)
     except InputProblem as problem:
         print(str(problem), file=sys.stderr)
         print("网站没有生成：请按上面的提示改好后再试。", file=sys.stderr)
         return 1
     for note in site.notes:
         print(note)
-    status = run_engine(engine, input_dir, site_dir)
+    status = run_engine(engine, input_dir, site_dir, root)
     if status != 0:
         return status
     finish(site, settings, site_dir)

@@ -1,0 +1,106 @@
+"""Both engines give the same site: MkDocs + Material (the default) and Zensical, from one engine input.
+
+``python -m showcase build --engine …`` runs generate → engine → finish for each; the two sites must
+have the same pages at the same addresses, the same visible main text (typography applied), every
+fact of the source, the same nav, no third-party request and the same security policy and reading
+toolbar. Zensical comes from .venv-zensical (make zensical-deps; `make test` makes it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from source_facts import FACTS
+from support import REPO, build_environment, html_pages, main_text, read_page, visible_text
+
+pytestmark = pytest.mark.build
+
+ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"
+SAMPLES = ["index.html", "about/index.html", "brands/fayao-xunzhou/index.html", "news/index.html", "news/2023/12/27/brand-report/index.html"]
+
+
+def _build(engine: str, site_dir: Path, input_dir: Path) -> Path:
+    env = build_environment(REPO, {"SITE_URL": "https://court.example/", "SOURCE_DATE_EPOCH": "1703606400",
+                                   "SHOWCASE_ZENSICAL": str(ZENSICAL)})
+    env.pop("SHOWCASE_PREVIEW", None)
+    result = subprocess.run([sys.executable, "-c", "import sys; from showcase import engines; from pathlib import Path;"
+                             f"sys.exit(engines.build(Path({str(REPO)!r}), Path({str(site_dir)!r}), {engine!r},"
+                             f" Path({str(input_dir)!r})))"], cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    if not ZENSICAL.exists():
+        message = f"{ZENSICAL} is missing: run make zensical-deps"
+        if os.environ.get("REQUIRE_BROWSER") == "1" or os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    folder = tmp_path_factory.mktemp("engines")
+    return {engine: _build(engine, folder / engine, folder / f"input-{engine}") for engine in ("mkdocs", "zensical")}
+
+
+def pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in html_pages(site)}
+
+
+def test_the_same_pages_at_the_same_addresses(sites):
+    assert pages(sites["mkdocs"]) == pages(sites["zensical"])
+    assert "news/2023/12/27/brand-report/index.html" in pages(sites["zensical"])
+
+
+def test_the_same_main_text_on_every_page(sites):
+    different = [page for page in sorted(pages(sites["mkdocs"]))
+                 if "<article" in (sites["mkdocs"] / page).read_text(encoding="utf-8")
+                 and main_text(sites["mkdocs"] / page) != main_text(sites["zensical"] / page)]
+    assert different == []
+    assert 'class="sc-nowrap"' in (sites["zensical"] / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_every_fact_of_the_source_on_both(sites, engine):
+    text = " ".join(visible_text(page) for page in html_pages(sites[engine]))
+    assert [fact for fact in FACTS if fact not in text] == []
+
+
+def nav_titles(page: Path) -> list[str]:
+    source = page.read_text(encoding="utf-8")
+    nav = source[source.find('md-nav--primary'):source.find('md-sidebar--secondary')]
+    return [" ".join(re.sub(r"<[^>]+>", "", title).split())
+            for title in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, re.S)]
+
+
+def test_the_same_nav_in_the_same_order(sites):
+    for page in SAMPLES:
+        mkdocs, zensical = nav_titles(sites["mkdocs"] / page), nav_titles(sites["zensical"] / page)
+        assert mkdocs and mkdocs == zensical, page
+    assert nav_titles(sites["zensical"] / "about/index.html")[:3] == ["首页", "品牌矩阵", "总品牌"]
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_no_third_party_request_and_the_same_policy_and_toolbar(sites, engine):
+    for page in html_pages(sites[engine]):
+        outside = [url for url in read_page(page).resources if urlsplit(url).netloc]
+        assert outside == [], page
+    for page in SAMPLES:
+        source = (sites[engine] / page).read_text(encoding="utf-8")
+        reference = (sites["mkdocs"] / page).read_text(encoding="utf-8")
+        policy = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', source)
+        assert policy == re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', reference)
+        assert source.count("sc-care") == reference.count("sc-care") > 0
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_feed_and_sitemap_come_from_the_core_on_both(sites, engine):
+    feed = (sites[engine] / "feed.xml").read_text(encoding="utf-8")
+    assert "https://court.example/news/2023/12/27/brand-report/" in feed
+    sitemap = (sites[engine] / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap == (sites["mkdocs"] / "sitemap.xml").read_text(encoding="utf-8")
