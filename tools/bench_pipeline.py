@@ -8,11 +8,12 @@ with 1,000 news posts from tools/synthetic_data.py):
 - reload (MkDocs only: the preview is ``make serve``): the time from saving a news post until the
   served page shows the change, polled over HTTP with no browser in the loop.
 
-``--project DIR`` benchmarks another checkout (for example ``git worktree add /tmp/base 228a16e``)
-with the same measurements, so that figures before and after a change come from one run.
+``--baseline DIR`` measures another checkout too (for example ``git archive 228a16e``
+unpacked in a folder), in turns with this one, so that figures before and after a change meet the
+same load in one run.
 
 Usage: python tools/bench_pipeline.py [--runs 3] [--engines mkdocs zensical] [--posts 1 1000]
-                                      [--project DIR] [--no-reload]
+                                      [--baseline DIR] [--no-reload]
 """
 
 from __future__ import annotations
@@ -82,38 +83,42 @@ def fetch(url: str) -> str:
         return ""
 
 
-def reload_times(project: Path, page: str, post: str, runs: int) -> list[float]:
-    """Save ``post`` with a new word in its title; time until ``page`` serves it."""
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=environment(project), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/{page}"
-    timings = []
-    try:
+class Preview:
+    """``python -m showcase serve`` on a project, and the time from saving ``post`` until ``page`` shows it."""
+
+    def __init__(self, project: Path, page: str, post: str):
+        self.port = free_port()
+        self.server = subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--dev-addr", f"127.0.0.1:{self.port}"],
+                                       cwd=project, env=environment(project), stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}/{page}"
+        self.path = project / post
+        self.original = self.path.read_text(encoding="utf-8")
+
+    def wait(self) -> None:
         deadline = time.monotonic() + 900
-        while "</html>" not in fetch(url):
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise SystemExit(f"the preview did not answer at {url}")
+        while "</html>" not in fetch(self.url):
+            if time.monotonic() > deadline or self.server.poll() is not None:
+                raise SystemExit(f"the preview did not answer at {self.url}")
             time.sleep(0.5)
-        path = project / post
-        original = path.read_text(encoding="utf-8")
-        for run in range(runs):
-            marker = f"刷新测试{run}号"
-            started = time.monotonic()
-            path.write_text(original.replace("\n# ", f"\n# {marker}", 1), encoding="utf-8")
-            while marker not in fetch(url):
-                if time.monotonic() - started > 600:
-                    raise SystemExit(f"the preview never showed {marker}")
-                time.sleep(0.05)
-            timings.append(time.monotonic() - started)
-            path.write_text(original, encoding="utf-8")
-            while marker in fetch(url):  # the restoring rebuild is done before the next save
-                time.sleep(0.1)
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-    return timings
+
+    def reload(self, run: int) -> float:
+        marker = f"刷新测试{run}号"
+        started = time.monotonic()
+        self.path.write_text(self.original.replace("\n# ", f"\n# {marker}", 1), encoding="utf-8")
+        while marker not in fetch(self.url):
+            if time.monotonic() - started > 600:
+                raise SystemExit(f"the preview never showed {marker}")
+            time.sleep(0.05)
+        took = time.monotonic() - started
+        self.path.write_text(self.original, encoding="utf-8")
+        while marker in fetch(self.url):  # the restoring rebuild is done before the next save
+            time.sleep(0.1)
+        return took
+
+    def stop(self) -> None:
+        self.server.terminate()
+        self.server.wait(timeout=60)
 
 
 def main() -> None:
@@ -121,37 +126,61 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--engines", nargs="+", default=["mkdocs", "zensical"])
     parser.add_argument("--posts", type=int, nargs="+", default=[1, 1000])
-    parser.add_argument("--project", type=Path, default=REPO)
+    parser.add_argument("--baseline", type=Path, help="another checkout, measured in turns with this one (MkDocs)")
     parser.add_argument("--no-reload", action="store_true")
     args = parser.parse_args()
+    variants = [(engine, REPO, engine) for engine in args.engines]
+    if args.baseline:
+        variants.insert(0, ("基线", args.baseline.resolve(), "mkdocs"))
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         for posts in args.posts:
-            project = copy_of(args.project.resolve(), Path(folder) / f"posts-{posts}", posts)
             page, post = REAL_POST
+            current = copy_of(REPO, Path(folder) / f"current-{posts}", posts)
+            projects = {label: copy_of(source, Path(folder) / f"baseline-{posts}", posts) if label == "基线" else current
+                        for label, source, _ in variants}
             if posts > 1:
                 from synthetic_data import post_date_of, post_path, post_slug
 
                 page = f"news/{post_date_of(0).strftime('%Y/%m/%d')}/{post_slug(0)}/"
-                post = post_path(project, 0).relative_to(project).as_posix()
-            for engine in args.engines:
-                builds = [clean_build(project, engine) for _ in range(args.runs)]
-                for wall, peak in builds:
-                    print(f"  {engine} {posts} posts build: {wall:.2f} s, {peak:.0f} MB", file=sys.stderr, flush=True)
-                reload = None
-                if engine == "mkdocs" and not args.no_reload:
-                    reload = statistics.median(reload_times(project, page, post, args.runs))
-                    print(f"  {engine} {posts} posts reload: {reload:.2f} s", file=sys.stderr, flush=True)
-                rows.append((engine, posts, statistics.median(w for w, _ in builds), max(p for _, p in builds), reload))
-    print("\n| 引擎 | 新闻篇数 | 干净生成（中位数） | 峰值内存 | 预览刷新（中位数） |")
+                post = post_path(current, 0).relative_to(current).as_posix()
+            builds = {label: [] for label, _, _ in variants}
+            for run in range(args.runs):  # in turns: every variant meets the same load
+                for label, _, engine in variants:
+                    builds[label].append(clean_build(projects[label], engine))
+                    print(f"  {label} {posts} posts build: {builds[label][-1][0]:.2f} s, {builds[label][-1][1]:.0f} MB",
+                          file=sys.stderr, flush=True)
+            reloads = {}
+            if not args.no_reload:
+                previews = {label: Preview(projects[label], page, post) for label, _, engine in variants if engine == "mkdocs"}
+                try:
+                    for preview in previews.values():
+                        preview.wait()
+                    timings = {label: [] for label in previews}
+                    for run in range(args.runs):
+                        for label, preview in previews.items():
+                            timings[label].append(preview.reload(run))
+                            print(f"  {label} {posts} posts reload: {timings[label][-1]:.2f} s", file=sys.stderr, flush=True)
+                    reloads = {label: statistics.median(t) for label, t in timings.items()}
+                finally:
+                    for preview in previews.values():
+                        preview.stop()
+            for label, _, _ in variants:
+                walls = [w for w, _ in builds[label]]
+                rows.append((label, posts, statistics.median(walls), max(p for _, p in builds[label]), reloads.get(label)))
+    print_table(rows, min(args.posts))
+
+
+def print_table(rows: list, smallest: int) -> None:
+    print("\n| 生成方式 | 新闻篇数 | 干净生成（中位数） | 峰值内存 | 预览刷新（中位数） |")
     print("|---|---:|---:|---:|---:|")
-    base = {engine: (wall, reload) for engine, posts, wall, _, reload in rows if posts == min(args.posts)}
-    for engine, posts, wall, peak, reload in rows:
-        ratio = f"（{wall / base[engine][0]:.1f}×）" if posts != min(args.posts) else ""
+    base = {label: (wall, reload) for label, posts, wall, _, reload in rows if posts == smallest}
+    for label, posts, wall, peak, reload in rows:
+        ratio = f"（{wall / base[label][0]:.1f}×）" if posts != smallest else ""
         reloaded = "—" if reload is None else f"{reload:.2f} 秒"
-        if reload is not None and posts != min(args.posts) and base[engine][1]:
-            reloaded += f"（{reload / base[engine][1]:.1f}×）"
-        print(f"| {engine} | {posts} | {wall:.2f} 秒{ratio} | {peak:.0f} MB | {reloaded} |")
+        if reload is not None and posts != smallest and base[label][1]:
+            reloaded += f"（{reload / base[label][1]:.1f}×）"
+        print(f"| {label} | {posts} | {wall:.2f} 秒{ratio} | {peak:.0f} MB | {reloaded} |")
 
 
 if __name__ == "__main__":
