@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from showcase.engine_input import InputProblem, SiteConfig, is_kept, page_urls, site_input
 from showcase.finish import finish_page, finish_site
@@ -71,7 +71,15 @@ def on_files(files, config):
             files.append(File.generated(config, uri, abs_src_path=str(content)))
         else:
             files.append(File.generated(config, uri, content=content))
-    return files
+    # In the order MkDocs reads a docs folder from disk, as `python -m showcase build` gives it the
+    # same files: pages are built, and indexed for search, in the same order either way.
+    return Files(sorted(files, key=lambda file: disk_order(file.src_uri)))
+
+
+def disk_order(src_uri: str) -> tuple:
+    """A folder's files (index.md first) before its subfolders, each by name: os.walk's order."""
+    *folders, name = src_uri.split("/")
+    return (*[(1, folder) for folder in folders], (0, name not in ("index.md", "README.md"), name))
 
 
 def on_post_page(output, page, config):

@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     sub["build"].add_argument("--site-dir", type=Path, default=Path("site"), help="生成到哪个文件夹，默认 site/")
     sub["build"].add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="引擎：mkdocs（默认）或 zensical")
     sub["generate"].add_argument("folder", type=Path, help="放引擎输入的文件夹，例如 build/engine-input")
+    sub["generate"].add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="为哪个引擎生成")
     sub["finish"].add_argument("site", type=Path, help="引擎生成的网站文件夹，例如 site")
     sub["package"].add_argument("--out", type=Path, default=Path("."), help="压缩包放在哪个文件夹，默认项目文件夹")
     sub["publish"].add_argument("--dest", help="网站文件夹，例如 /srv/www/fayao；其余选项见 tools/publish.py --help")
@@ -95,7 +96,7 @@ def _pipeline(args: argparse.Namespace) -> int:
     if args.command == "finish":
         return engines.finish_built_site(Path.cwd(), args.site)
     try:
-        engines.generate(Path.cwd(), args.folder)
+        engines.generate(Path.cwd(), args.folder, args.engine)
     except engines.InputProblem as problem:
         print(str(problem), file=sys.stderr)
         return 1

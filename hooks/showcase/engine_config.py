@@ -52,7 +52,7 @@ def site_config(config: dict[str, Any]) -> SiteConfig:
     )
 
 
-def engine_config(config: dict[str, Any], site: SiteInput, root: Path) -> str:
+def engine_config(config: dict[str, Any], site: SiteInput, root: Path, custom_dir: str | None = None) -> str:
     """The configuration of the generated input, as YAML: mkdocs.yml with the core's parts filled in."""
     derived = {key: value for key, value in config.items() if key not in ("hooks", "watch", "nav")}
     derived["docs_dir"] = "docs"
@@ -60,7 +60,9 @@ def engine_config(config: dict[str, Any], site: SiteInput, root: Path) -> str:
     if site.site_url:
         derived["site_url"] = site.site_url
     theme = dict(derived.get("theme") or {})
-    if theme.get("custom_dir"):
+    if custom_dir:
+        theme["custom_dir"] = custom_dir
+    elif theme.get("custom_dir"):
         theme["custom_dir"] = str((root / theme["custom_dir"]).resolve())
     derived["theme"] = theme
     stylesheets, scripts = site.served_assets(list(config.get("extra_css") or []), list(config.get("extra_javascript") or []))

@@ -27,15 +27,25 @@ CONFIG = "mkdocs.yml"
 INPUT_DIR = Path("build", "engine-input")
 # Where `make build ENGINE=zensical` installs Zensical (pinned in requirements-zensical.txt).
 ZENSICAL = Path(".venv-zensical", "bin", "zensical")
+# Theme overrides written for Material's markup that Zensical's scripts do not drive: Zensical keeps
+# its own. partials/search.html (a name for the search dialog) replaces Zensical's search button.
+MATERIAL_ONLY = ("partials/search.html",)
 
 
-def generate(root: Path, target: Path, settings: Settings | None = None) -> tuple[SiteInput, Settings]:
+def generate(root: Path, target: Path, engine: str = "mkdocs") -> tuple[SiteInput, Settings]:
     """Write the engine input for the project in ``root`` to ``target``; the input and settings."""
-    settings = settings or Settings.for_project(root)
+    settings = Settings.for_project(root)
     config = read_config(root / CONFIG)
     site = site_input(settings, site_config(config))
     write_input(site, settings, target)
-    (target / CONFIG).write_text(engine_config(config, site, root), encoding="utf-8")
+    custom_dir = None
+    overrides = (config.get("theme") or {}).get("custom_dir")
+    if engine == "zensical" and isinstance(overrides, str):
+        custom_dir = "overrides"
+        shutil.rmtree(target / custom_dir, ignore_errors=True)
+        shutil.copytree(root / overrides, target / custom_dir, ignore=lambda folder, names: [
+            n for n in names if (Path(folder) / n).relative_to(root / overrides).as_posix() in MATERIAL_ONLY])
+    (target / CONFIG).write_text(engine_config(config, site, root, custom_dir), encoding="utf-8")
     return site, settings
 
 
@@ -87,7 +97,7 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", input_dir: Path | 
     input_dir = input_dir or root / INPUT_DIR
     site_dir = site_dir.resolve()
     try:
-        site, settings = generate(root, input_dir)
+        site, settings = generate(root, input_dir, engine)
     except InputProblem as problem:
         print(str(problem), file=sys.stderr)
         print("网站没有生成：请按上面的提示改好后再试。", file=sys.stderr)
