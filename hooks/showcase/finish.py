@@ -2,7 +2,8 @@
 
 - Chinese typography on every page (showcase.typography): a number keeps its unit, a brand name
   never breaks, one date form;
-- stylesheets served without their explanatory comments, and no engine source maps in public;
+- stylesheets served without their explanatory comments, no engine source maps in public, and the
+  search index written as UTF-8 text;
 - with the site's address: the Atom feed and the sitemap, from the core's model of the site
   (the same posts and pages the engine was given); without one, neither.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote, urljoin
@@ -21,6 +23,8 @@ from .stylesheets import without_comments
 from .typography import keep_together
 
 SITEMAP = "sitemap.xml"
+# The engines' search indexes (Material's, Zensical's): JSON with Chinese escaped as \uXXXX.
+SEARCH_INDEXES = ("search/search_index.json", "search.json")
 
 
 def finish_page(html: str, names: tuple[str, ...]) -> str:
@@ -61,6 +65,10 @@ def finish_site(
         # The theme's source maps are for debugging the theme; their comments quote localhost.
         for source_map in (site_dir / "assets").rglob("*.map"):
             source_map.unlink()
+    for index in SEARCH_INDEXES:
+        path = site_dir / index
+        if path.is_file():
+            path.write_text(as_utf8_json(path.read_text(encoding="utf-8")), encoding="utf-8")
     for name in (SITEMAP, SITEMAP + ".gz", FEED_FILE):
         (site_dir / name).unlink(missing_ok=True)
     if not site_url:
@@ -73,6 +81,11 @@ def finish_site(
     # The gzip header's time is the build's day too: the same input gives the same bytes.
     stamp = int(dt.datetime.combine(build_date, dt.time(), dt.timezone.utc).timestamp())
     (site_dir / (SITEMAP + ".gz")).write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=stamp))
+
+
+def as_utf8_json(text: str) -> str:
+    """The same JSON with its Chinese as UTF-8 characters rather than ``\\u6cd5`` escapes: half the bytes."""
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
 
 
 def sitemap_xml(site_url: str, page_urls: Iterable[str], build_date: dt.date) -> str:
