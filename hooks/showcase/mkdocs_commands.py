@@ -154,9 +154,10 @@ def serve(config_file: Path, dev_addr: str | None = None) -> int:
                 write_error_page(Path(site_dir), console.problems or [str(error)])
                 print("预览里现在显示这些错误。改好文件并保存后，浏览器会自动刷新，不用重启预览。", file=sys.stderr, flush=True)
 
-    # Poll for saved files every 0.1 s rather than 0.5 s: a save shows sooner (the folders are small).
+    # Poll for saved files every 0.25 s rather than 0.5 s: a save shows sooner. Not much more often:
+    # each poll lists every watched file, and at 1,000 posts that slows the rebuild it waits for.
     server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir, mount_path=mount_path,
-                              polling_interval=0.1)
+                              polling_interval=0.25)
     with _chinese_log():
         try:
             builder(config)

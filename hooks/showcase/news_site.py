@@ -205,7 +205,9 @@ def _list_markdown(page: ListPage, intro: str, years: list[int], categories: lis
     here = posixpath.dirname(page.src_uri)
     title = page.title if page.number == 1 else f"{page.title}（第{page.number}页）"
     description = f"{title}：共 {sum(1 for _ in page.posts)} 篇，按发布日期从新到旧排列。"
-    lines = ["---", yaml.safe_dump({"title": title, "description": description}, allow_unicode=True).strip(), "---", "",
+    # Out of the search index: a search finds the post itself, not the lists that repeat its excerpt.
+    meta = {"title": title, "description": description, "search": {"exclude": True}}
+    lines = ["---", yaml.safe_dump(meta, allow_unicode=True).strip(), "---", "",
              f"# {plain_text(title)}", ""]
     if intro:
         lines += [intro.strip(), ""]
