@@ -18,7 +18,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from source_facts import FACTS
-from browser_support import distinct_paths, search_material, search_zensical
+import functools
+import http.server
+
+from browser_support import axe_violations, distinct_paths, format_violations, search_material, search_zensical
+from deploy.csp import content_security_policy, scan_site
 from support import REPO, build_environment, html_pages, main_text, read_page, run_build, serve_directory, visible_text
 from test_search import QUERIES
 
@@ -137,3 +141,70 @@ def test_chinese_search_recall_on_both_engines(sites, browser):
         print(f"{engine}: {found[engine]}/{len(QUERIES)}")
     assert found["mkdocs"] == len(QUERIES)
     assert found["zensical"] >= len(QUERIES) - 2
+
+
+# Collects CSP violations in every document, from the first script on.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.effectiveDirective} ${event.blockedURI}`);
+}, true);
+"""
+
+
+class _PolicyHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site with the Content-Security-Policy that publishing computes for it (tools/deploy/csp.py)."""
+
+    policy = ""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", self.policy)
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the standard library's name
+        pass
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_csp_axe_and_the_reading_toolbar_on_both(sites, browser, engine):
+    site = sites[engine]
+    handler = type("Handler", (_PolicyHandler,), {"policy": content_security_policy(scan_site(site))})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    import threading
+
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    page = browser.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    outside = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith((base, "data:")) else None)
+    try:
+        for path in ["", "brands/xunzhou-fengqiao/", "news/", "news/2023/12/27/brand-report/"]:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            violations = axe_violations(page)
+            if engine == "zensical":
+                # Known, reported difference: Zensical's footer is light, and site.css gives the footer's
+                # lines the light grey meant for Material's dark footer (README: 两个引擎的差别).
+                violations = [v for v in violations if not (v["id"] == "color-contrast" and all(
+                    ".sc-footer" in " ".join(map(str, node["target"])) for node in v["nodes"]))]
+            assert violations == [], f"{engine} {path}: {format_violations(violations)}"
+            blocked = page.evaluate("window.__cspViolations")
+            if engine == "zensical":
+                # Known, reported difference: Zensical 0.0.73's scripts add <style> elements at run time
+                # (its search dialog), which a policy of hashes cannot allow (README: 两个引擎的差别).
+                blocked = [b for b in blocked if b != "style-src-elem inline"]
+            assert blocked == [], (engine, path)
+        size = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+        page.get_by_role("group", name="字号").get_by_role("button", name="大", exact=True).click()
+        assert page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)") > size
+        page.get_by_role("button", name="关怀模式", exact=True).click()
+        assert page.evaluate("document.documentElement.dataset.care") == "on"
+        assert page.get_by_role("button", name="连读", exact=True).is_visible() or page.get_by_role(
+            "button", name="更多", exact=False).count() > 0  # read-aloud sits under 更多 on narrow screens
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
+    assert outside == []
