@@ -40,9 +40,9 @@ def generate(root: Path, target: Path, engine: str = "mkdocs") -> tuple[SiteInpu
     write_input(site, settings, target)
     custom_dir = None
     overrides = (config.get("theme") or {}).get("custom_dir")
+    shutil.rmtree(target / "overrides", ignore_errors=True)  # an earlier Zensical input's copy
     if engine == "zensical" and isinstance(overrides, str):
         custom_dir = "overrides"
-        shutil.rmtree(target / custom_dir, ignore_errors=True)
         shutil.copytree(root / overrides, target / custom_dir, ignore=lambda folder, names: [
             n for n in names if (Path(folder) / n).relative_to(root / overrides).as_posix() in MATERIAL_ONLY])
     (target / CONFIG).write_text(engine_config(config, site, root, custom_dir), encoding="utf-8")
