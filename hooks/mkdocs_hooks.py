@@ -46,10 +46,10 @@ def on_config(config):
                                     use_directory_urls=config.use_directory_urls)
     reword_warnings(settings.docs_dir)
     plain_scripts = [str(s) for s in config.extra_javascript if isinstance(s, str) or not (s.type or s.defer or s.async_)]
-    names = SiteConfig(config.site_name, config.site_description or "", config.site_author or "", list(config.nav or []),
+    read = SiteConfig(config.site_name, config.site_description or "", config.site_author or "", list(config.nav or []),
                        [str(s) for s in config.extra_css], plain_scripts)
     try:
-        site = site_input(settings, names, site_url=config.site_url, serving=serving)
+        site = site_input(settings, read, site_url=config.site_url, serving=serving)
     except InputProblem as problem:
         raise PluginError(str(problem)) from None
     for note in site.notes:
