@@ -156,7 +156,16 @@ def post_page(post: Post) -> str:
     meta["date"] = post.datetime_attribute
     meta["news_post"] = True
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
-    return f"---\n{front}---\n\n{body[:at].strip()}\n\n{_meta_line(post, here)}\n\n{body[at:].strip()}\n"
+    return (f"---\n{front}---\n\n{body[:at].strip()}\n\n{_meta_line(post, here)}\n\n{_brands_line(post, here)}"
+            f"{body[at:].strip()}\n")
+
+
+def _brands_line(post: Post, here: str) -> str:
+    """相关品牌：the brands and projects whose activity records cite the post, linked; empty when none."""
+    if not post.brands:
+        return ""
+    named = "、".join(f"[{plain_text(item.name)}]({_rel(brand_uri(item), here)})" for item in post.brands)
+    return f"相关品牌：{named}\n{{ .sc-post-brands }}\n\n"
 
 
 def _meta_line(post: Post, here: str) -> str:
@@ -225,8 +234,7 @@ def _list_markdown(page: ListPage, intro: str, years: list[int], categories: lis
         lines += [f"## [{post.title}]({link})", "", _meta_line(post, here), "",
                   relocated_links(post.excerpt, posixpath.dirname(post.source), here), ""]
         if post.brands:
-            named = "、".join(f"[{plain_text(item.name)}]({_rel(brand_uri(item), here)})" for item in post.brands)
-            lines += [f"相关品牌：{named}", "{ .sc-post-brands }", ""]
+            lines += [_brands_line(post, here)]
         lines += [f"[继续阅读]({link}){{ .sc-post-more }}", ""]
     if len(page.pages) > 1:
         links = []
