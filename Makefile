@@ -49,8 +49,23 @@ system-deps:
 serve: install
 	@$(PY) -m showcase serve $(QUIET_FAIL)
 
-build: install
-	@$(PY) -m showcase build $(QUIET_FAIL)
+# 生成网站：先生成全部页面（generate），再交给引擎，最后统一加工（finish），写到 site/。
+# 引擎默认 MkDocs + Material；make build ENGINE=zensical 用 Zensical（第一次会先装在 .venv-zensical）。
+ENGINE ?= mkdocs
+build: install $(if $(filter zensical,$(ENGINE)),zensical-deps)
+	@$(PY) -m showcase build --engine $(ENGINE) $(QUIET_FAIL)
+
+# Zensical in its own virtual environment, pinned in requirements-zensical.txt (README: 依赖).
+ZVENV := .venv-zensical
+ZSTAMP := $(ZVENV)/.installed-stamp
+.PHONY: zensical-deps
+zensical-deps: $(ZSTAMP)
+
+$(ZSTAMP): requirements-zensical.txt
+	python3 -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --upgrade pip
+	$(ZVENV)/bin/python -m pip install --quiet -r requirements-zensical.txt
+	touch $(ZSTAMP)
 
 # 网页表单编辑器：http://127.0.0.1:8000/admin/（资料服务在 127.0.0.1:8081）；Ctrl-C 同时停止。
 # 换端口：make edit PORT=8010 BACKEND_PORT=8091（命令行上给的值优先，环境变量里的 PORT 不算）。
@@ -69,7 +84,7 @@ package: install
 schema: install
 	$(PY) -m showcase schema
 
-test: install-test system-deps node-deps
+test: install-test system-deps node-deps zensical-deps
 	$(PY) -m pytest
 
 # 只跑单元测试（几秒钟）：不生成网站、不开浏览器（标记见 pyproject.toml）。
@@ -88,9 +103,11 @@ $(NODE_STAMP): package.json package-lock.json
 	@$(call QUIETLY,npm ci --no-audit --no-fund --loglevel=error,Node 程序没有装好（常见原因：没有联网，或没有装 Node.js）)
 	@touch $(NODE_STAMP)
 
-# 生成性能基准（2 核上约 10 分钟）：真实网站、10/100/1000 个品牌和 100/1000 篇新闻的合成数据、导航、预览刷新。
-bench: install-test system-deps
-	$(PY) tools/bench.py
+# 生成性能基准：先是两个引擎的干净生成、预览刷新和峰值内存（真实网站和 1000 篇新闻，tools/bench_pipeline.py），
+# 再是 10/100/1000 个品牌的合成数据和导航（tools/bench.py，2 核上约 10 分钟）。
+bench: install-test system-deps zensical-deps
+	$(PY) tools/bench_pipeline.py
+	$(PY) tools/bench.py --no-reload
 
 # Lighthouse（手机模拟）五个页面，目标四项都 ≥ 0.95，低于的标出来；报告在 test-artifacts/lighthouse/。
 # （性能是计时分数，随机器负载起落：make test 里的测试对它只设下限 0.90，见 README。）

@@ -27,6 +27,23 @@ def search_material(page, query: str) -> list[str]:
     )
 
 
+def search_zensical(page, query: str) -> list[str]:
+    """Open Zensical's search (Ctrl+K) on the open page and type ``query``; the result links, in order.
+
+    Its results live in a shadow root (Playwright's CSS reaches into it) and link with ``?h=``.
+    """
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("Control+k")
+    page.wait_for_timeout(300)
+    page.keyboard.type(query)
+    try:
+        page.wait_for_selector("a[href*='?h=']", timeout=5000)
+    except Exception:  # noqa: BLE001 - nothing found
+        return []
+    page.wait_for_timeout(500)  # Zensical searches as one types: let the last keystroke's results settle
+    return page.eval_on_selector_all("a[href*='?h=']", "links => links.map(link => link.getAttribute('href'))")
+
+
 def distinct_paths(urls: list[str], count: int) -> list[str]:
     """The first ``count`` distinct page paths of ``urls`` (anchors on the same page count once)."""
     pages: list[str] = []

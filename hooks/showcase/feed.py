@@ -6,7 +6,6 @@ Dates come from the posts, never from the clock, and every text is escaped by th
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 from xml.etree import ElementTree as ET
@@ -56,15 +55,6 @@ def post_time(meta_date: object) -> dt.datetime | None:
     if isinstance(meta_date, dt.datetime):
         return meta_date if meta_date.tzinfo else meta_date.replace(tzinfo=BEIJING)
     return None
-
-
-# Material writes a day-only post date as midnight UTC; the page then claims a time nobody gave.
-_MIDNIGHT_UTC = re.compile(r'datetime="(\d{4}-\d{2}-\d{2}) 00:00:00\+00:00"')
-
-
-def without_invented_time(html: str) -> str:
-    """``<time datetime="2023-12-27 00:00:00+00:00">`` → ``datetime="2023-12-27"``; real times are kept."""
-    return _MIDNIGHT_UTC.sub(r'datetime="\1"', html)
 
 
 def atom_feed(*, title: str, subtitle: str, site_url: str, entries: list[FeedEntry], language: str = "zh-CN") -> str:

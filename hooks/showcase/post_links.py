@@ -46,6 +46,37 @@ def post_links(text: str) -> list[tuple[int, bool, str, str]]:
     return found
 
 
+def relocated_links(text: str, old_folder: str, new_folder: str) -> str:
+    """``text`` with each relative link and image path rewritten to lead to the same file from
+    ``new_folder`` as it did from ``old_folder`` (folders under docs/); code is left alone."""
+    if old_folder == new_folder:
+        return text
+
+    def moved(match: re.Match) -> str:
+        target = match["target"]
+        if not target or re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|//|#|/", target):
+            return match[0]
+        fixed = posixpath.relpath(posixpath.normpath(posixpath.join(old_folder, target)), new_folder)
+        start, end = match.span("target")
+        return match[0][: start - match.start()] + fixed + match[0][end - match.start():]
+
+    lines = []
+    fence = None
+    for line in text.split("\n"):
+        opening = _FENCE.match(line)
+        if opening:
+            marker = opening[1][0]
+            fence = None if fence == marker else (fence or marker)
+        elif not fence and "](" in line:
+            # Only outside inline code: split on code spans, rewrite the parts between them.
+            code = [m.span() for m in _INLINE_CODE.finditer(line)]
+            edges = [0, *[i for span in code for i in span], len(line)]
+            parts = [line[a:b] for a, b in zip(edges, edges[1:])]
+            line = "".join(part if i % 2 else _LINK.sub(moved, part) for i, part in enumerate(parts))
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def check_post_links(docs_dir: Path, pages: set[str], *, include_drafts: bool = True) -> list[Problem]:
     """Every image or page path of every post that leads nowhere, with the path that would work.
 

@@ -74,11 +74,13 @@ class Renderer:
         preview: bool = False,
         directory_urls: bool = True,
         cache_dir: Path | None = None,
+        moved: dict[str, str] | None = None,
     ):
         """``cache_dir``, when given, keeps the compiled templates between builds (Jinja checks their source)."""
         self.site = site
         self.preview = preview
         self.directory_urls = directory_urls
+        self.moved = moved or {}  # source paths the engine gets elsewhere: news posts at their addresses
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
@@ -107,11 +109,11 @@ class Renderer:
 
         def link(target: str) -> str:
             """A Markdown link to another source file; MkDocs turns it into a URL and checks it."""
-            return _relative(target, source_folder)
+            return _relative(self.moved.get(target, target), source_folder)
 
         def url(target: str) -> str:
             """The final relative URL of another page, for raw HTML that MkDocs does not rewrite."""
-            there = self._url_of(target)
+            there = self._url_of(self.moved.get(target, target))
             relative = _relative(there or ".", url_folder)
             return relative + "/" if there.endswith("/") or there == "" else relative
 

@@ -1,18 +1,19 @@
-"""The settings of one build, read once from MkDocs' configuration and the environment.
+"""The settings of one build, read once from the project folder and the environment.
 
-The hook file builds a ``Settings`` in ``on_config``; the core takes its folders and flags
-from there and never reads MkDocs' configuration or the environment itself.
+The command line (``python -m showcase build|generate|finish``) and the MkDocs shim each make
+one ``Settings`` with ``for_project``; the core takes its folders and flags from there and never
+reads an engine's configuration or the environment itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .news import POSTS_FOLDER
 from .parse_cache import CACHE_FOLDER
 
 PREVIEW_VARIABLE = "SHOWCASE_PREVIEW"
@@ -28,8 +29,21 @@ class Settings:
     docs_dir: Path
     preview: bool  # the editors' preview: drafts, 待补充 marks, the tracking dashboard
     use_directory_urls: bool  # brands/x/ (True) or brands/x.html (False)
-    posts_dir: str  # the news posts under docs_dir, as Material's blog plugin is configured
+    posts_dir: str  # the news posts under docs_dir
     build_date: dt.date  # the day the build judges freshness by: SOURCE_DATE_EPOCH's, or today
+
+    @classmethod
+    def for_project(cls, root: Path, command: str = "build", *, use_directory_urls: bool = True,
+                    environ: Mapping[str, str] = os.environ) -> Settings:
+        """The settings of a build of the project in ``root`` by ``command`` (serve, build …)."""
+        return cls(
+            root=root,
+            docs_dir=root / "docs",
+            preview=preview_requested(command, environ),
+            use_directory_urls=use_directory_urls,
+            posts_dir=POSTS_FOLDER.as_posix(),
+            build_date=build_date(environ),
+        )
 
     @property
     def data_dir(self) -> Path:
@@ -51,11 +65,6 @@ class Settings:
 def preview_requested(command: str, environ: Mapping[str, str] = os.environ) -> bool:
     """`mkdocs serve` is always the preview; a build is one with SHOWCASE_PREVIEW set to a yes."""
     return command == "serve" or environ.get(PREVIEW_VARIABLE, "").strip().lower() in _TRUE
-
-
-def posts_dir_of(blog_dir: str, post_dir: str = "{blog}/posts") -> str:
-    """Where Material's blog plugin reads posts, from its ``blog_dir`` and ``post_dir`` options."""
-    return posixpath.normpath(post_dir.format(blog=posixpath.normpath(blog_dir)))
 
 
 def build_date(environ: Mapping[str, str] = os.environ) -> dt.date:
