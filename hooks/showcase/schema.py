@@ -236,13 +236,33 @@ class Pillar(Record):
 
 
 class Contact(Record):
-    """What the footer shows. Empty fields are hidden from the public."""
+    """What the footer shows. Empty fields are hidden from the public; none may be guessed.
+    Where each number comes from: README, 页脚的备案信息."""
 
-    host: PlainText | None = Field(default=None, description="主办单位。")
+    host: PlainText | None = Field(default=None, description="主办单位。不填时为法院全称。")
     address: PlainText | None = Field(default=None, description="地址。")
     phone: PlainText | None = Field(default=None, description="联系电话。")
-    icp: PlainText | None = Field(default=None, description="ICP备案号，例如 桂ICP备xxxxxxxx号。")
-    police_record: PlainText | None = Field(default=None, description="公网安备号。")
+    icp: PlainText | None = Field(
+        default=None, description="ICP备案号，照工业和信息化部备案系统（beian.miit.gov.cn）的备案信息填写，例如 桂ICP备xxxxxxxx号。"
+    )
+    police_record: PlainText | None = Field(
+        default=None, description="公网安备号，照全国互联网安全管理服务平台（beian.mps.gov.cn）的备案信息填写。"
+    )
+    site_code: PlainText | None = Field(
+        default=None,
+        pattern=r"^[0-9A-Za-z]+$",
+        description="网站标识码，照全国政府网站基本信息数据库给本网站的编码填写（只有数字和字母）。",
+    )
+    conac_url: str | None = Field(
+        default=None,
+        pattern=r"^https://\S+$",
+        description="党政机关网站标识：党政机关网站开办资格复核后，中央机构编制委员会办公室给出的本网站证书网址（https:// 开头）。",
+    )
+    conac_image: PlainText | None = Field(
+        default=None,
+        description="党政机关网站标识的图片，放在 docs/ 下的路径，如 assets/conac.png（从标识注册处下载后存入本站，不从外站加载）。"
+        "不填时页脚以文字“党政机关”链接到证书网址。",
+    )
 
 
 class Site(Record):
