@@ -76,7 +76,7 @@ def test_brand_page_shows_its_case_sections(built_site: Path):
     assert "创建党支部：人民法庭党支部" in text
     for project in CATALOG.projects:
         assert project.name in text
-    assert "（推荐参选）" in text  # a nomination is labelled, never an award
+    assert "被推荐参选" in text  # a nomination is said to be one, never an award
 
 
 def test_empty_sections_are_hidden_from_the_public(built_site: Path):

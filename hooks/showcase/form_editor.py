@@ -55,6 +55,7 @@ LABELS = {
     "host": "主办单位", "address": "地址", "phone": "联系电话", "icp": "ICP备案号", "police_record": "公网安备号",
     "description": "摘要", "categories": "分类", "pin": "置顶", "readtime": "阅读时间（分钟）",
     "image": "配图", "from_report": "取自来源报告", "url": "网站网址",
+    "site_code": "网站标识码", "conac_url": "党政机关网站标识证书网址", "conac_image": "党政机关网站标识图片",
 }
 # Fields that name a brand (or, for honours and activity logs, a brand or project) by its slug.
 BRAND_REFERENCES = {(Brand, "parent"), (Project, "parent"), (Honour, "brand"), (ActivityLog, "brand")}

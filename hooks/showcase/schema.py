@@ -72,7 +72,6 @@ class Case(Record):
     text: MarkdownText = Field(description="案例经过与效果，可用 Markdown。")
 
 
-
 class BrandCase(Record):
     """The fields a brand case is judged by: 有名称、有标识、有内涵、有载体、有影响."""
 
@@ -236,33 +235,16 @@ class Pillar(Record):
 
 
 class Contact(Record):
-    """What the footer shows. Empty fields are hidden from the public; none may be guessed.
-    Where each number comes from: README, 页脚的备案信息."""
+    """What the footer shows. Empty fields are hidden; none may be guessed (README: 页脚的备案信息)."""
 
     host: PlainText | None = Field(default=None, description="主办单位。不填时为法院全称。")
     address: PlainText | None = Field(default=None, description="地址。")
     phone: PlainText | None = Field(default=None, description="联系电话。")
-    icp: PlainText | None = Field(
-        default=None, description="ICP备案号，照工业和信息化部备案系统（beian.miit.gov.cn）的备案信息填写，例如 桂ICP备xxxxxxxx号。"
-    )
-    police_record: PlainText | None = Field(
-        default=None, description="公网安备号，照全国互联网安全管理服务平台（beian.mps.gov.cn）的备案信息填写。"
-    )
-    site_code: PlainText | None = Field(
-        default=None,
-        pattern=r"^[0-9A-Za-z]+$",
-        description="网站标识码，照全国政府网站基本信息数据库给本网站的编码填写（只有数字和字母）。",
-    )
-    conac_url: str | None = Field(
-        default=None,
-        pattern=r"^https://\S+$",
-        description="党政机关网站标识：党政机关网站开办资格复核后，中央机构编制委员会办公室给出的本网站证书网址（https:// 开头）。",
-    )
-    conac_image: PlainText | None = Field(
-        default=None,
-        description="党政机关网站标识的图片，放在 docs/ 下的路径，如 assets/conac.png（从标识注册处下载后存入本站，不从外站加载）。"
-        "不填时页脚以文字“党政机关”链接到证书网址。",
-    )
+    icp: PlainText | None = Field(default=None, description="ICP备案号，照工信部备案系统填写，如 桂ICP备xxxxxxxx号。")
+    police_record: PlainText | None = Field(default=None, description="公网安备号，照公安机关备案填写。")
+    site_code: PlainText | None = Field(default=None, pattern=r"^[0-9A-Za-z]+$", description="网站标识码。")
+    conac_url: str | None = Field(default=None, pattern=r"^https://\S+$", description="党政机关网站标识的证书网址。")
+    conac_image: PlainText | None = Field(default=None, description="党政机关网站标识图片在 docs/ 下的路径。")
 
 
 class Site(Record):
@@ -270,11 +252,9 @@ class Site(Record):
 
     court: Court = Field(description="法院名称、简称和负责品牌创建的党组织。")
     url: str | None = Field(
-        default=None,
-        pattern=r"^https?://[^\s/]+(?:/\S*)?$",
+        default=None, pattern=r"^https?://[^\s/]+(?:/\S*)?$", examples=["https://www.example.gov.cn/fayao/"],
         description="网站正式发布的完整网址，例如 https://网站网址/。新闻订阅、网站地图和规范网址都用它；"
         "不填时公开网站里不写任何完整网址，make publish 也不会发布。环境变量 SITE_URL 可临时代替它。",
-        examples=["https://www.example.gov.cn/fayao/"],
     )
     intro: MarkdownText = Field(description="首页开头的介绍，可用 Markdown。")
     approach: PlainText = Field(description="工作思路。")
