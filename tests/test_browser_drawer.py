@@ -20,6 +20,8 @@ WRAP = ".md-sidebar--primary .md-sidebar__scrollwrap"
 MENU_BUTTON = ".md-header label[for='__drawer']"
 # The current page's entry: a link, or on phones a label that opens its contents (one is shown).
 ACTIVE_LINK = ".md-sidebar--primary .md-nav__link--active"
+# On phones the drawer opens at the top level (offscreen.js); there the current section is marked.
+ACTIVE_SECTION = ".md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item--active > .md-nav__link"
 
 # Is the element's box on screen (inside the viewport, with a size), and is it rendered at all?
 ON_SCREEN = """(el) => {
@@ -58,11 +60,19 @@ def test_the_opened_drawer_shows_its_links_and_tab_reaches_them(page: Page, site
     open_drawer(page)
     assert content_visibility(page) == "visible"
     assert not page.eval_on_selector(NAV, "el => el.inert")
-    # The current page's entry is shown in the open drawer, with its text.
+    # It opens at the top level, the current page's section marked; one tap shows the page's entry.
+    section = page.locator(ACTIVE_SECTION).first
+    expect(section).to_contain_text("子品牌")
+    assert section.evaluate(ON_SCREEN)
+    for label in ("首页", "工作体系"):
+        assert page.locator(f"{NAV} .md-nav--primary > .md-nav__list > .md-nav__item", has_text=label).first.evaluate(ON_SCREEN)
+    section.click()
+    page.wait_for_function(f"() => document.querySelector('{NAV}').getAnimations({{subtree: true}}).length === 0")
     active = page.locator(ACTIVE_LINK + ":visible").first
-    expect(active).to_be_visible()
     expect(active).to_contain_text("浔州枫桥")
     assert active.evaluate(ON_SCREEN)
+    page.locator(f"{NAV} label.md-nav__title:not([for='__drawer']):visible").first.click()  # back, in words
+    page.wait_for_function(f"() => document.querySelector('{NAV}').getAnimations({{subtree: true}}).length === 0")
     # Tab walks from the top of the page into the drawer, and each stop there is on screen.
     page.locator("body").focus()
     for _ in range(40):
@@ -82,12 +92,13 @@ def test_the_open_drawer_has_no_axe_violations_in_its_panels(page: Page, site_se
         page.add_init_script("localStorage.setItem('sc-care', 'on')")
     page.goto(site_server + PAGE)
     open_drawer(page)
-    # Opened on the current page's section ("子品牌"); its title leads back to the top panel.
-    violations = {"section": format_violations(axe_violations(page))}
-    page.locator(f"{NAV} label.md-nav__title:not([for='__drawer']):visible").first.click()
-    page.wait_for_function(f"() => document.querySelector('{NAV}').getAnimations({{subtree: true}}).length === 0")
+    # Opened at the top level; the current section ("子品牌") opens in a panel of its own.
     expect(page.locator(f"{NAV} label.md-nav__title[for='__drawer']")).to_be_visible()
-    violations["top"] = format_violations(axe_violations(page))
+    violations = {"top": format_violations(axe_violations(page))}
+    page.locator(ACTIVE_SECTION).first.click()
+    page.wait_for_function(f"() => document.querySelector('{NAV}').getAnimations({{subtree: true}}).length === 0")
+    expect(page.locator(ACTIVE_LINK + ":visible").first).to_be_visible()
+    violations["section"] = format_violations(axe_violations(page))
     assert not any(violations.values()), violations
 
 

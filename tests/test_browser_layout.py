@@ -208,19 +208,19 @@ def test_the_measure_sees_a_broken_name_and_a_split_unit(layout_page, site_serve
           document.querySelectorAll('.sc-nowrap').forEach((s) => s.classList.remove('sc-nowrap'));
           const li = document.querySelector('.sc-figures li');
           li.style.width = '3.2em';
-          const h1 = document.querySelector('h1');
-          h1.style.width = '5.5em';
+          const node = document.querySelector('.sc-tree__node--master');  // the hero's h1 is a lockup of two halves
+          node.style.width = '5.5em';
         }"""
     )
     found = layout_page.evaluate(MEASURE, [{"中": ["medium", None]}, KEPT_TOGETHER, NAV_LABELS])
     assert any('"13756件" breaks' in fault for fault in found), found
-    assert any('"党旗引领·法耀浔州" breaks across lines in h1' in fault for fault in found), found
+    assert any('"党旗引领·法耀浔州" breaks across lines in a.sc-tree__node' in fault for fault in found), found
 
 
 def test_the_measure_sees_a_project_label_broken_in_the_desktop_nav(layout_page, site_server):
     """In 关怀模式 at 大, with Material's nav width (before care.css widened it), a label broke before its 【."""
     layout_page.set_viewport_size({"width": 1280, "height": 800})
-    layout_page.goto(site_server + "brands/xunzhou-fengqiao/")
+    layout_page.goto(site_server + "projects/jintian/")  # with tabs, the nav column lists this section's pages
     layout_page.add_style_tag(
         content="html .md-sidebar--primary { width: 12.1rem !important; }"
         " html [dir] .md-sidebar--primary .md-sidebar__inner { padding-right: calc(100% - 11.5rem) !important; }"

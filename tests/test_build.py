@@ -27,8 +27,9 @@ def test_every_brand_and_project_has_its_page(built_site: Path, page: str):
     source = (built_site / page).read_text(encoding="utf-8")
     headings = re.findall(r"<h1[^>]*>(.*?)</h1>", source, re.S)
     assert len(headings) == 1 and item.name in headings[0]
-    assert "返回品牌矩阵" in text  # the way back
-    assert 'href="../../matrix/"' in source
+    assert 'href="../../matrix/"' in source  # the matrix, a tab away
+    if item is not CATALOG.master:  # the way up: the breadcrumb from the master brand
+        assert re.search(r'<nav class="sc-breadcrumb" aria-label="所在位置"><a href="(?:\.\./)+(?:brands/)?fayao-xunzhou/"', source)
 
 
 def test_each_honour_on_a_brand_page_links_to_its_timeline_entry(built_site: Path):
@@ -76,7 +77,7 @@ def test_brand_page_shows_its_case_sections(built_site: Path):
     assert "创建党支部：人民法庭党支部" in text
     for project in CATALOG.projects:
         assert project.name in text
-    assert "（推荐参选）" in text  # a nomination is labelled, never an award
+    assert "被推荐参选" in text  # a nomination is said to be one, never an award
     assert "荣誉与肯定" not in text  # its only entry is a nomination, which is no honour
 
 

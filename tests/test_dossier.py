@@ -19,7 +19,10 @@ from support import CHROMIUM, REPO
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 ADDRESS = "https://fayao.example.gov.cn/"
 CATALOG = load_catalog(REPO / "data")
-CASES = [CATALOG.master, *CATALOG.sub_brands, *CATALOG.projects]
+PARTS = dossier.cases_of()
+# The cases printed in full (with content), numbered; the others are listed together by name.
+CASES = [CATALOG.find(part.slug) for part in PARTS if part.path]
+ALL = [CATALOG.master, *CATALOG.sub_brands, *CATALOG.projects]
 TOOLS = ("pdftotext", "pdftoppm", "zbarimg")
 
 
@@ -84,7 +87,12 @@ def test_every_case_and_its_sections_have_a_bookmark(pdf: Path):
     # Each case's sections nest under it: 名称 at least, 内涵 where the source gives one.
     assert titles.count("名称") == len(CASES)
     assert [d for d, t, _ in marks if t == "名称"] == [depth + 1] * len(CASES)
-    assert "目录" in titles
+    assert "目录" in titles and dossier.NAMED.title in titles
+
+
+def test_only_cases_with_content_are_printed_in_full_and_the_others_together():
+    assert [item.slug for item in CASES] == ["fayao-xunzhou", "xunzhou-fengqiao"]
+    assert PARTS[-1] == dossier.NAMED
 
 
 def test_cover_contents_and_footer_page_numbers_match_the_bookmarks(pdf: Path):
@@ -103,6 +111,9 @@ def test_cover_contents_and_footer_page_numbers_match_the_bookmarks(pdf: Path):
         assert row, f"{title} missing from the contents"
         assert int(row.group(1)) == printed, title
         assert squeezed(item.full_name) in squeezed(texts[printed])
+    printed = next(p for _, t, p in bookmarks(pdf) if t == dossier.NAMED.title)
+    row = re.search(rf"{re.escape(dossier.NAMED.title)}\s*\.*\s*(\d+)\s*$", contents, re.M)
+    assert row and int(row.group(1)) == printed
 
 
 def test_the_comparison_table_fits_a4_portrait(pdf: Path, built_site: Path):
@@ -116,23 +127,26 @@ def test_the_comparison_table_fits_a4_portrait(pdf: Path, built_site: Path):
     assert len(headings) >= 5, headings
     for heading in headings:
         assert squeezed(heading) in squeezed(text), heading
-    assert "特色党建项目" in squeezed(text)
-    # A row per case; names wrap inside their narrow cell (a project's 【…】 on a line of its own),
-    # so only their first four characters are whole.
-    for item in CASES:
+    assert "特色党建项目" in squeezed(text)  # the tier of the projects listed under the table
+    # A row per case with something to compare, the rest listed under the table; names wrap inside
+    # their narrow cell (a project's 【…】 on a line of its own), so only their first four characters are whole.
+    for item in ALL:
         assert squeezed(item.full_name)[:4] in squeezed(text), item.full_name
 
 
 def test_every_case_name_is_in_the_text(pdf: Path):
     text = squeezed("".join(page_texts(pdf)))
-    for item in CASES:
+    for item in ALL:
         assert squeezed(item.name) in text
         assert squeezed(item.full_name) in text
 
 
 def test_short_cases_share_pages_and_a_case_title_never_ends_a_page(pdf: Path):
-    starts = [p for _, t, p in bookmarks(pdf) if re.match(r"\d+\. ", t)]
-    assert len(set(starts)) < len(starts)  # at least two cases on one page
+    # The brands known only by name share a page with the case before them (one page each printed
+    # eight nearly empty pages before).
+    named = next(p for _, t, p in bookmarks(pdf) if t == dossier.NAMED.title)
+    before = squeezed(page_texts(pdf)[named]).split(squeezed(dossier.NAMED.title))[0]
+    assert len(before) > 20, before
     assert len(PdfReader(pdf).pages) < 17  # the casebook page alone printed to 17 pages before
     for page_text in page_texts(pdf)[2:]:  # after the cover and the contents
         body = [line for line in page_text.splitlines() if line.strip() and not re.match(r"\s*—\s*\d+\s*—", line)]

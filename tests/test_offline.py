@@ -111,8 +111,9 @@ def test_opened_from_file_it_follows_links_and_searches_in_chinese(unzipped: Pat
     results = search_material(page, "枫桥")
     assert any(urlsplit(href).path.endswith("brands/xunzhou-fengqiao.html") for href in results), results
     page.goto((unzipped / "figures.html").as_uri())
+    assert page.locator("svg.sc-chart").first.is_visible()
     page.goto((unzipped / "honours.html").as_uri())
-    assert page.locator("svg, .sc-timeline").first.is_visible()
+    assert page.locator(".sc-timeline").first.is_visible()
     assert requests, "no request was logged"
     outside = [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))]
     assert outside == []

@@ -15,18 +15,20 @@ pytestmark = pytest.mark.build
 
 def test_footer_shows_only_what_is_configured(built_site: Path):
     footer = re.search(r'<div class="md-copyright sc-footer">(.*?)</div>', (built_site / "index.html").read_text(encoding="utf-8"), re.S).group(1)
-    assert re.search(r"© \d{4} 桂平市人民法院", re.sub(r"<[^>]+>", "", footer))  # the name sits in a nowrap span
-    for absent in ("地址", "电话", "beian.miit.gov.cn", "beian.mps.gov.cn", "备案"):
+    assert "主办单位：桂平市人民法院" in re.sub(r"<[^>]+>", "", footer)  # the name sits in a nowrap span
+    for absent in ("地址", "电话", "beian.miit.gov.cn", "beian.mps.gov.cn", "备案", "网站标识码", "党政机关"):
         assert absent not in footer  # the source gives none of them
 
 
 def test_configured_contact_and_filings_appear_with_links(tmp_path: Path, monkeypatch):
     project = copy_project(tmp_path / "project")
     site_yml = project / "data/site.yml"
+    without_contact = re.sub(r"\ncontact:\n(?:  .*\n?)*", "\n", site_yml.read_text(encoding="utf-8"))
     site_yml.write_text(
-        site_yml.read_text(encoding="utf-8")
+        without_contact
         + "\ncontact:\n  host: 测试主办单位\n  address: 测试地址1号\n  phone: 0000-0000000\n"
-        "  icp: 测ICP备00000000号\n  police_record: 测公网安备 00000000000000号\n",
+        "  icp: 测ICP备00000000号\n  police_record: 测公网安备 00000000000000号\n"
+        "  site_code: \"0000000000\"\n  conac_url: https://example.org/conac\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
@@ -35,8 +37,10 @@ def test_configured_contact_and_filings_appear_with_links(tmp_path: Path, monkey
     source = (tmp_path / "site/index.html").read_text(encoding="utf-8")
     footer = re.search(r'<div class="md-copyright sc-footer">(.*?)</div>', source, re.S).group(1)
     footer = re.sub(r'<span class="sc-nowrap">(.*?)</span>', r"\1", footer)  # numbers with units stay together
-    assert "© 2023 测试主办单位" in footer and "地址：测试地址1号" in footer and "电话：0000-0000000" in footer
-    assert '<a href="https://beian.miit.gov.cn/" rel="noopener">测ICP备00000000号</a>' in footer
+    assert "主办单位：测试主办单位" in footer and "地址：测试地址1号" in footer and "电话：0000-0000000" in footer
+    assert "网站标识码：0000000000" in footer
+    assert '<a class="sc-footer__conac" href="https://example.org/conac" rel="noopener">党政机关</a>' in footer
+    assert '<a class="sc-footer__item" href="https://beian.miit.gov.cn/" rel="noopener">测ICP备00000000号</a>' in footer
     assert 'code=00000000000000"' in footer and "测公网安备 00000000000000号" in footer
     organization = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', source).group(1))
     assert organization["address"] == "测试地址1号" and organization["telephone"] == "0000-0000000"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from showcase.loader import load_catalog
-from showcase.timeline import timeline_filters, timeline_groups
+from showcase.timeline import LEVELS, timeline_filters, timeline_groups
 from showcase.schema import Honour
 from support import REPO, main_text
 
@@ -19,19 +19,27 @@ def honour(slug: str, date: str | None, level: str = "全国", kind: str = "集�
     return Honour(slug=slug, title=slug, level=level, kind=kind, recipient="r", source="s", date=date)
 
 
-def test_groups_by_year_in_date_order_with_undated_last():
+def test_undated_group_first_by_level_then_years_newest_first():
     honours = [
         honour("c", "2023-05-01"),
         honour("u2", None, level="全区"),
         honour("a", "2021"),
         honour("b", "2023"),
         honour("d", "2023-04"),
+        honour("u3", None, level=None),
         honour("u1", None, level="全国"),
     ]
     groups = timeline_groups(honours)
-    assert [g.label for g in groups] == ["2021年", "2023年", "近年来"]  # the report's own words, no guessed year
-    assert [[h.slug for h in g.honours] for g in groups] == [["a"], ["b", "d", "c"], ["u1", "u2"]]
-    assert groups[-1].year is None and groups[-1].anchor == "year-unknown"
+    assert [g.label for g in groups] == ["近年来", "2023年", "2021年"]  # the report's own words, no guessed year
+    assert [[h.slug for h in g.honours] for g in groups] == [["u1", "u2", "u3"], ["b", "d", "c"], ["a"]]
+    assert groups[0].year is None and groups[0].anchor == "year-unknown"
+
+
+def test_undated_honours_follow_the_order_of_levels_in_the_schema():
+    """Ordered by each level's place in the schema's list, not by names written here (which may change)."""
+    levels = list(LEVELS)
+    honours = [honour(f"h{i}", None, level=level) for i, level in reversed(list(enumerate(levels)))]
+    assert [h.level for h in timeline_groups(honours)[0].honours] == levels
 
 
 def test_an_undated_honour_never_gets_a_year():
@@ -74,33 +82,42 @@ class TestTimelinePage:
         for person in ("唐胜伟", "李燕强", "徐魏玲"):
             assert person in text
 
-    def test_years_in_order_with_the_undated_group_last(self, source: str):
+    def test_the_undated_group_first_then_the_years(self, source: str):
         headings = re.findall(r'<h2 class="sc-year" id="([^"]+)"', source)
-        assert headings == ["year-2022", "year-unknown"]
+        assert headings == ["year-unknown", "year-2022"]
         assert ">近年来<" in source and "年份未注明" not in source and "没有给出年份" not in source
+        # 近年来 is said once, by the group: no card repeats it.
+        undated = source.split('aria-labelledby="year-unknown">')[1].split("</ol>")[0]
+        assert re.sub(r"<[^>]+>", "", undated).count("近年来") == 0
 
-    def test_entries_are_ordered_lists_with_time_elements(self, source: str):
+    def test_undated_national_honours_come_first(self, source: str):
+        undated = source.split('id="year-unknown"')[1].split("</ol>")[0]
+        levels = re.findall(r'data-level="([^"]*)"', undated)
+        ranks = [LEVELS.index(level) if level else len(LEVELS) for level in levels]
+        assert levels[0] == "全国" and ranks == sorted(ranks)
+
+    def test_entries_are_ordered_lists_the_years_in_time_elements(self, source: str):
         lists = re.findall(r'<ol class="sc-timeline" aria-labelledby="([^"]+)">(.*?)</ol>', source, re.S)
-        assert [anchor for anchor, _ in lists] == ["year-2022", "year-unknown"]
-        dated, undated = lists[0][1], lists[1][1]
-        assert dated.count("<li") == 2 and dated.count('<time datetime="2022">2022年</time>') == 2
-        assert undated.count("<li") == 8 and "<time" not in undated
+        assert [anchor for anchor, _ in lists] == ["year-unknown", "year-2022"]
+        undated, dated = lists[0][1], lists[1][1]
+        assert dated.count("<li") == 2 and undated.count("<li") == 8 and "<time" not in undated
+        assert '<h2 class="sc-year" id="year-2022"><time datetime="2022">2022年</time></h2>' in source
 
-    def test_each_entry_shows_its_facts_and_links_its_brand(self, source: str):
+    def test_each_card_reads_as_a_sentence_and_links_its_brand(self, source: str):
         entry = re.search(r'<li [^>]*id="honour-dangjian-chuangxin-anli"[^>]*>(.*?)</li>', source, re.S).group(0)
         entry = re.sub(r'<span class="sc-nowrap">(.*?)</span>', r"\1", entry)  # kept-together runs (typography.py)
         assert 'data-level="全区"' in entry and 'data-kind="集体"' in entry and 'data-brand="xunzhou-fengqiao"' in entry
-        for label in ("推荐对象", "级别", "类别", "所属品牌", "所属支部"):
-            assert f"<dt>{label}</dt>" in entry
-        assert "<dt>出处</dt>" not in entry  # the report's section is for the editors' preview
-        assert '<a href="../brands/xunzhou-fengqiao/">党旗引领·浔州枫桥</a>' in entry
-        # The status once, as a label; no commentary about what it is not.
-        assert entry.count("推荐参选") == 1 and '<span class="sc-honour__status">推荐参选</span>' in entry
-        assert "不是获奖" not in entry
+        text = re.sub(r"<[^>]+>", "", entry)
+        assert "人民法庭党支部被推荐参选全区法院党建创新案例（代表贵港法院）。" in text
+        assert " · " not in text and "<dt>" not in entry  # no tags, no field labels
+        assert "出处" not in text  # the report's section is for the editors' preview
+        assert '<a class="sc-honour__brand" href="../brands/xunzhou-fengqiao/">党旗引领·浔州枫桥</a>' in entry
+        person = re.search(r'<li [^>]*id="honour-li-yanqiang"[^>]*>(.*?)</li>', source, re.S).group(1)
+        assert re.sub(r"<[^>]+>", "", person).strip() == "全国李燕强获评全国法院先进个人。"
 
     def test_an_unknown_level_is_not_shown(self, source: str):
         entry = re.search(r'<li [^>]*id="honour-sifa-xuanchuan-xianjin"[^>]*>(.*?)</li>', source, re.S).group(0)
-        assert "<dt>级别</dt>" not in entry and "未注明" not in entry
+        assert "sc-honour__level" not in entry and "未注明" not in entry
 
     def test_filter_markup_is_hidden_without_javascript(self, source: str):
         panel = re.search(r"<div class=\"sc-filters\"([^>]*)>", source).group(1)

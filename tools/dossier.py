@@ -31,7 +31,7 @@ REPO = Path(__file__).resolve().parents[1]
 from dossier_fonts import FontsMissing, font_face_css
 from dossier_page import COMPARE, COMPARE_TITLE, MEASURE, PREPARE, contents_html, cover_html, qr_svg  # noqa: F401
 from showcase.loader import load_catalog
-from showcase.pages import brand_uri
+from showcase.pages import brand_uri, case_facts
 from support import CHROMIUM, chromium_launch_options, run_build
 
 DOSSIER_CSS = Path(__file__).with_name("dossier.css")
@@ -54,12 +54,16 @@ class DossierError(Exception):
 
 @dataclass(frozen=True)
 class Case:
-    slug: str
+    slug: str  # its heading is #case-<slug>
     title: str  # as in the heading: "1. 党旗引领·法耀浔州"
-    path: str  # the public page inside the site: brands/fayao-xunzhou/
+    path: str | None  # the public page inside the site: brands/fayao-xunzhou/ (none for the named group)
 
     def address(self, site_address: str | None) -> str | None:
-        return site_address + self.path if site_address else None
+        return site_address + self.path if site_address and self.path else None
+
+
+# The casebook's last part: the brands known only by name, listed together (templates/casebook.md.j2).
+NAMED = Case("others", "品牌矩阵中的其他品牌", None)
 
 
 def site_address(repo: Path = REPO, environ: os._Environ | dict = os.environ) -> str | None:
@@ -83,13 +87,15 @@ def site_address(repo: Path = REPO, environ: os._Environ | dict = os.environ) ->
 
 
 def cases_of(repo: Path = REPO) -> list[Case]:
-    """The public cases, in the casebook's order, with the path of each one's own page."""
-    catalog = load_catalog(repo / "data")
-    items = [catalog.master, *catalog.sub_brands, *catalog.projects]
-    return [
+    """The casebook's parts, in its order: each public case with content, numbered, with the path of
+    its own page; then the group of brands known only by name, when there are any."""
+    facts = case_facts(load_catalog(repo / "data"))
+    full = [case.item for case in facts.values() if case.has_content]
+    cases = [
         Case(item.slug, f"{number}. {item.full_name}", brand_uri(item).removesuffix(".md") + "/")
-        for number, item in enumerate(items, start=1)
+        for number, item in enumerate(full, start=1)
     ]
+    return cases + ([NAMED] if len(full) < len(facts) else [])
 
 
 def heading_title(title: str) -> str:
@@ -165,7 +171,7 @@ def make_dossier(site_dir: Path, out: Path, address: str | None, repo: Path = RE
             page.goto(casebook.as_uri(), wait_until="load")
             page.emulate_media(media="print")
             page.add_style_tag(content=DOSSIER_CSS.read_text(encoding="utf-8"))
-            qr = {case.slug: qr_svg(case.address(address)) for case in cases if address}
+            qr = {case.slug: qr_svg(case.address(address)) for case in cases if case.address(address)}
             text = page.evaluate(
                 PREPARE,
                 {

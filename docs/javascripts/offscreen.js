@@ -18,6 +18,23 @@
     if (dialog && search) dialog.inert = SEARCH_SCREEN.matches && !search.checked;
   }
 
+  /* On a phone the menu opens at the top level (首页, 品牌矩阵 … 工作体系, 新闻动态), not inside
+     the current page's section, whose panel Material opens: its sections are closed when the
+     drawer opens. Where the nav is a column the sections are always shown, so nothing changes. */
+  function openAtTop() {
+    var drawer = document.getElementById("__drawer");
+    if (!drawer || !drawer.checked || !DRAWER_SCREEN.matches) return;
+    Array.prototype.forEach.call(
+      document.querySelectorAll(".md-sidebar--primary .md-nav__toggle:checked"),
+      function (toggle) {
+        if (toggle.id !== "__drawer") toggle.checked = false;
+      }
+    );
+  }
+
+  var drawerToggle = document.getElementById("__drawer");
+  if (drawerToggle) drawerToggle.addEventListener("change", openAtTop);
+
   ["__drawer", "__search"].forEach(function (id) {
     var toggle = document.getElementById(id);
     if (toggle) toggle.addEventListener("change", sync);

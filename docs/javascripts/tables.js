@@ -52,3 +52,23 @@
     window.addEventListener("load", watch);
   }
 })();
+
+/* The figures page: a chart's data table is folded under it on phones; on wide screens, where it
+   sits beside the chart (site.css), it is opened once on load. The reader may fold it again. */
+(function () {
+  "use strict";
+  var WIDE = window.matchMedia("(min-width: 60em)");
+
+  function open() {
+    if (!WIDE.matches) return;
+    Array.prototype.forEach.call(document.querySelectorAll("details[data-chart-table]"), function (details) {
+      details.open = true;
+    });
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(open);
+  } else {
+    window.addEventListener("DOMContentLoaded", open);
+  }
+})();

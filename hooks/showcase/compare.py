@@ -1,4 +1,4 @@
-"""品牌对比: the columns some brand case fills, and the cases with nothing in any of them."""
+"""品牌对比: what the cases did, side by side; the cases with nothing to compare, named once."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ class CompareRow:
     item: BrandCase
     tier: str
     cells: list[str]  # one per column; "" where this case has nothing for it
+
+
+@dataclass(frozen=True)
+class TierGroup:
+    """Cases of one tier, listed together (the comparison's and the casebook's name-only cases)."""
+
+    tier: str
+    cases: list[Any]  # page facts (pages.CaseFacts) or CompareRow: anything with .item
 
 
 def _count(items: list, unit: str = "项") -> str:
@@ -38,21 +46,38 @@ COLUMNS: dict[str, Callable[[Any], str]] = {
     # "有", not a count: the report names its projects as examples (分别打造了……等).
     PROJECT_TIER: lambda c: "有" if c.projects else "",
 }
+# Columns that say who a case is, not what it did: a case with only these has nothing to compare.
+IDENTITY = ("创建党支部", "口号")
+# A column is a comparison only where at least this many cases have a value in it.
+MIN_FILLED = 2
 
 
 def compare_context(cases: list[Any]) -> dict[str, Any]:
-    """The table's headers and rows, and the cases listed once under it.
+    """The table's headers and rows, and the cases listed once, by tier, under it.
 
-    ``cases`` are page facts (pages.CaseFacts): item, tier, honours, projects. A column empty
-    for every case is left out; a case with nothing in any column is listed by name and tier.
+    ``cases`` are page facts (pages.CaseFacts): item, tier, honours, projects. A row is a case
+    that did something a column shows; a column is kept where at least two rows have a value.
+    Dropping a column can leave a row with nothing, so the two are settled together.
     """
-    table = [[cell(case) for cell in COLUMNS.values()] for case in cases]
-    filled = [index for index in range(len(COLUMNS)) if any(cells[index] for cells in table)]
-    rows, others = [], []
-    for case, all_cells in zip(cases, table):
-        cells = [all_cells[index] for index in filled]
-        if any(cells):
-            rows.append(CompareRow(case.item, case.tier, cells))
-        else:
-            others.append(CompareRow(case.item, case.tier, []))
-    return {"headers": [list(COLUMNS)[index] for index in filled], "rows": rows, "others": others}
+    table = [{name: cell(case) for name, cell in COLUMNS.items()} for case in cases]
+    shown = list(range(len(cases)))
+    headers = list(COLUMNS)
+    while True:
+        headers = [name for name in COLUMNS if sum(bool(table[i][name]) for i in shown) >= MIN_FILLED]
+        kept = [i for i in shown if any(table[i][name] for name in headers if name not in IDENTITY)]
+        if kept == shown:
+            break
+        shown = kept
+    if len(shown) < MIN_FILLED:  # nothing to set side by side
+        shown, headers = [], []
+    rows = [CompareRow(cases[i].item, cases[i].tier, [table[i][name] for name in headers]) for i in shown]
+    others = [CompareRow(case.item, case.tier, []) for i, case in enumerate(cases) if i not in shown]
+    return {"headers": headers, "rows": rows, "others": others, "other_groups": tier_groups(others)}
+
+
+def tier_groups(cases: list[Any]) -> list[TierGroup]:
+    """``cases`` by tier, in the order the tiers first occur (总品牌, 子品牌, 特色党建项目)."""
+    groups: dict[str, list[Any]] = {}
+    for case in cases:
+        groups.setdefault(case.tier, []).append(case)
+    return [TierGroup(tier, members) for tier, members in groups.items()]

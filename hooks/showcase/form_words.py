@@ -3,7 +3,7 @@ description speaks of the file (``true``, quotes, paths) rather than of the form
 
 from __future__ import annotations
 
-from .schema import Activity, ActivityLog, Brand, Figure, Honour, Image, NewsPost, Project, Site
+from .schema import Activity, ActivityLog, Brand, Contact, Figure, Honour, Image, NewsPost, Project, Site
 
 # Chinese labels of fields; the hint under each field is the schema's description.
 LABELS = {
@@ -21,6 +21,7 @@ LABELS = {
     "host": "主办单位", "address": "地址", "phone": "联系电话", "icp": "ICP备案号", "police_record": "公网安备号",
     "description": "摘要", "categories": "分类", "pin": "置顶", "readtime": "阅读时间（分钟）",
     "image": "配图", "from_report": "取自来源报告", "url": "网站网址",
+    "site_code": "网站标识码", "conac_url": "党政机关网站标识证书网址", "conac_image": "党政机关网站标识图片",
 }
 # A project's fields speak of 项目, a brand's of 品牌.
 MODEL_LABELS = {
@@ -42,7 +43,7 @@ FORM_HINTS = {
     (Honour, "brand"): "荣誉属于哪个品牌或法庭项目，按名称选。来源没写就不选。",
     (ActivityLog, "brand"): "这些活动记录属于哪个品牌或法庭项目，按名称选。",
     (Activity, "post"): "报道这项活动的新闻，按标题选。",
-    (Activity, "date"): "日期，写到来源给出的那一级：全年合计写 2023，某月写 2023-05，某天写 2023-05-01。",
+    (Activity, "date"): "日期，写到来源给出的那一级：一年的合计（含“年内”的数字）写 2023，某月写 2023-05，某天写 2023-05-01。",
     (NewsPost, "date"): "发布日期，写成 2023-12-27。",
     (NewsPost, "authors"): "按姓名选，可选几位。",
     (NewsPost, "title"): "新闻标题，显示在新闻页面的最上面和新闻列表里。",
@@ -51,6 +52,7 @@ FORM_HINTS = {
     (NewsPost, "pin"): "打开后这篇新闻在新闻列表中置顶。",
     (NewsPost, "readtime"): "不填就自动估算。",
     (NewsPost, "image"): "显示在新闻标题下面。",
+    (Contact, "conac_image"): "党政机关网站标识的图片，由主管部门颁发；还没有就不填，页脚显示文字链接。",
     (Site, "url"): "网站正式发布的完整网址，例如 https://www.example.gov.cn/fayao/。不填时打包出的网站里不写任何完整网址。",
 }
 for _model in (Brand, Project):

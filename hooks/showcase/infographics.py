@@ -19,16 +19,28 @@ class Chart:
     anchor: str
     svg: Markup
     table: Markup
-    label: str = ""  # a short heading when a section has more than one chart ("数量", "比率")
+    label: str = ""  # a short heading when a section has more than one chart ("数量（件）", "比率")
 
 
-def figure_charts(catalog: Catalog) -> list[tuple[str, str, str | None, list[Chart]]]:
-    """Sections of the figures page: (anchor, heading, note, charts)."""
+@dataclass(frozen=True)
+class FigureSection:
+    """One part of the figures page: its charts (one unit each), the figures that have no other of
+    their unit to compare with (shown as numbers), and the note that speaks of all of them."""
+
+    anchor: str
+    heading: str
+    charts: list[Chart]
+    single: list[Figure]
+    note: str | None = None
+
+
+def figure_charts(catalog: Catalog) -> list[FigureSection]:
+    """The sections of the figures page, in order."""
     site = catalog.site
-    sections = [("judicial", site.figures.title, site.figures.note, _figure_set_charts("judicial", site.figures))]
+    sections = [_section("judicial", site.figures, site.figures.note)]
     activity = _activity_figures(catalog)
     if activity:
-        sections.append(("activity", activity.title, None, _figure_set_charts("activity", activity)))
+        sections.append(_section("activity", activity, None))
     # No chart counts the honours: the report lists them with 等, so any total would close an open list.
     return sections
 
@@ -48,42 +60,28 @@ def _activity_figures(catalog: Catalog) -> FigureSet | None:
     return FigureSet(year=year, title=f"{year}年党建活动数字", items=items)
 
 
-def _figure_set_charts(anchor: str, figures: FigureSet) -> list[Chart]:
-    """Counts as bars scaled to the largest; rates on a 0–100 scale. Never both on one axis."""
-    counts = [f for f in figures.items if f.unit != "%"]
-    rates = [f for f in figures.items if f.unit == "%"]
+def _section(anchor: str, figures: FigureSet, note: str | None) -> FigureSection:
+    """One chart per unit, never two units on one axis: rates on a 0–100 scale, counts scaled to
+    their largest. A unit with a single figure has nothing to be compared with: it stays a number."""
+    by_unit: dict[str, list[Figure]] = {}
+    for figure in figures.items:
+        by_unit.setdefault(figure.unit, []).append(figure)
+    charted = {unit: items for unit, items in by_unit.items() if len(items) > 1}
+    single = [f for f in figures.items if len(by_unit[f.unit]) == 1]
+    labelled = len(charted) > 1 or bool(single)
+    count_units = [unit for unit in charted if unit != "%"]
     charts = []
-    if counts:
-        charts.append(
-            Chart(
-                f"{anchor}-counts",
-                bar_chart(
-                    figures.title + ("：数量" if rates else ""),
-                    [(f.label, f.value, f.display) for f in counts],
-                    description=_describe(counts),
-                    chart_id=f"chart-{anchor}-counts",
-                    show_title=False,  # the page's heading says it
-                ),
-                _table(figures.title + ("：数量" if rates else ""), counts),
-                "数量" if rates else "",
-            )
-        )
-    if rates:
-        charts.append(
-            Chart(
-                f"{anchor}-rates",
-                percent_chart(
-                    figures.title + "：比率",
-                    [(f.label, f.value, f.display) for f in rates],
-                    description=_describe(rates),
-                    chart_id=f"chart-{anchor}-rates",
-                    show_title=False,
-                ),
-                _table(figures.title + "：比率", rates),
-                "比率" if counts else "",
-            )
-        )
-    return charts
+    for unit, items in charted.items():
+        # Ids stay ASCII: "counts", or "counts-2" … when several units are counted.
+        number = count_units.index(unit) + 1 if unit in count_units else 0
+        key = "rates" if unit == "%" else "counts" if number == 1 else f"counts-{number}"
+        label = "比率" if unit == "%" else f"数量（{unit}）"
+        title = figures.title + (f"：{label}" if labelled else "")
+        data = [(f.label, f.value, f.display) for f in items]
+        draw = percent_chart if unit == "%" else bar_chart
+        svg = draw(title, data, description=_describe(items), chart_id=f"chart-{anchor}-{key}", show_title=False)
+        charts.append(Chart(f"{anchor}-{key}", svg, _table(title, items), label if labelled else ""))
+    return FigureSection(anchor, figures.title, charts, single, note)
 
 
 def _describe(figures: list[Figure]) -> str:

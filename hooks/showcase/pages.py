@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import Catalog
-from .compare import compare_context
+from .compare import compare_context, tier_groups
 from .infographics import figure_charts, tracking_charts
 from .schema import Activity, Brand, BrandCase, Honour, Project
 from .timeline import timeline_filters, timeline_groups
@@ -59,6 +59,13 @@ class CaseFacts:
     honours: list[Honour]
     activities: list[Activity]
     is_master: bool
+
+    @property
+    def has_content(self) -> bool:
+        """More than a name: something the casebook sets out in full (its name block aside)."""
+        item = self.item
+        return bool(item.logo or item.meaning or item.background or item.practices or item.results
+                    or item.cases or item.images or self.honours)
 
     @property
     def figures_by_year(self) -> tuple[list[int], list[tuple[str, list[str]]]]:
@@ -114,10 +121,22 @@ def build_pages(catalog: Catalog, *, tracking_as_of: dt.date | None = None) -> l
                    "honours": case.honours, "activities": case.activities,
                    "figures_by_year": case.figures_by_year, "is_master": case.is_master,
                    "credit_source": item.from_report, "siblings": _siblings(catalog, case),
+                   "trail": _trail(catalog, item),
                    "master": matrix["master"], "sub_brands": matrix["sub_brands"]}
+        # The page's own ways on (its place, its siblings) replace the footer's previous and next.
         pages.append(PageModel(brand_uri(item), item.name, item.summary or f"{court}党建品牌：{item.name}",
-                               "brand.md.j2", context))
+                               "brand.md.j2", context, hide=("footer",)))
     return pages
+
+
+def _trail(catalog: Catalog, item: BrandCase) -> list[BrandCase]:
+    """The cases above ``item``, from the master brand down: the breadcrumb before its own name."""
+    trail: list[BrandCase] = []
+    parent = catalog.parent_of(item)
+    while parent is not None and parent not in trail:
+        trail.insert(0, parent)
+        parent = catalog.parent_of(parent)
+    return trail
 
 
 def _siblings(catalog: Catalog, case: CaseFacts) -> list[BrandCase]:
@@ -172,7 +191,7 @@ def _review_pages(catalog: Catalog, cases: list[CaseFacts]) -> list[PageModel]:
             "案例汇编",
             f"{court}机关总品牌、子品牌和人民法庭特色党建项目的案例汇编。",
             "casebook.md.j2",
-            {"cases": cases, "credit_source": credit_source},
+            {**casebook_context(cases), "master_brand": catalog.master, "credit_source": credit_source},
         ),
         PageModel(
             COMPARE,
@@ -183,6 +202,27 @@ def _review_pages(catalog: Catalog, cases: list[CaseFacts]) -> list[PageModel]:
             hide=("navigation", "toc"),  # the table needs the full width
         ),
     ]
+
+
+# The casebook's parts, in the order reviewers judge by, and what tells whether a case has one.
+CASEBOOK_PARTS: dict[str, Any] = {
+    "标识": lambda c: c.item.logo,
+    "内涵": lambda c: c.item.meaning,
+    "做法": lambda c: c.item.practices,
+    "成效": lambda c: c.item.results,
+    "案例": lambda c: c.item.cases,
+    "荣誉": lambda c: c.honours,
+}
+
+
+def casebook_context(cases: list[CaseFacts]) -> dict[str, Any]:
+    """Cases with content first, in full and numbered; the ones known only by name, by tier, once.
+    ``parts`` and ``tiers`` are what the full cases hold, for the lead to name and nothing more."""
+    full = [case for case in cases if case.has_content]
+    named = [case for case in cases if not case.has_content]
+    parts = ["名称", *(part for part, has in CASEBOOK_PARTS.items() if any(has(case) for case in full))]
+    return {"cases": full, "named": tier_groups(named), "parts": parts,
+            "tiers": list(dict.fromkeys(case.tier for case in full))}
 
 
 def _tracking_context(catalog: Catalog, as_of: dt.date) -> dict[str, Any]:

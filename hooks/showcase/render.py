@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from .gc_pause import collector_paused
 from .pages import PATHS, PageModel, brand_uri
 from .schema import Honour, Site
-from .timeline import UNDATED_LABEL
+from .timeline import UNDATED_LABEL, honour_verb
 
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 # Needs pymdownx.escapeall, which makes every backslash-escaped character literal.
@@ -92,7 +92,8 @@ class Renderer:
             auto_reload=False,
             bytecode_cache=compiled_templates(cache_dir) if cache_dir else None,
         )
-        self.env.filters.update(text=plain_text, md=markdown_text, date_label=date_label, partial_date=partial_date)
+        self.env.filters.update(text=plain_text, md=markdown_text, date_label=date_label, partial_date=partial_date,
+                                honour_verb=honour_verb)
 
     def render_all(self, pages: list[PageModel]) -> Iterator[tuple[PageModel, str]]:
         """Every page with its Markdown, in order."""

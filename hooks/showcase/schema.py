@@ -231,13 +231,16 @@ class Pillar(Record):
 
 
 class Contact(Record):
-    """What the footer shows. Empty fields are hidden from the public."""
+    """What the footer shows. Empty fields are hidden; none may be guessed (README: 页脚的备案信息)."""
 
-    host: PlainText | None = Field(default=None, description="主办单位。")
+    host: PlainText | None = Field(default=None, description="主办单位。不填时为法院全称。")
     address: PlainText | None = Field(default=None, description="地址。")
     phone: PlainText | None = Field(default=None, description="联系电话。")
-    icp: PlainText | None = Field(default=None, description="ICP备案号，例如 桂ICP备xxxxxxxx号。")
-    police_record: PlainText | None = Field(default=None, description="公网安备号。")
+    icp: PlainText | None = Field(default=None, description="ICP备案号，照工信部备案系统填写，如 桂ICP备xxxxxxxx号。")
+    police_record: PlainText | None = Field(default=None, description="公网安备号，照公安机关备案填写。")
+    site_code: PlainText | None = Field(default=None, pattern=r"^[0-9A-Za-z]+$", description="网站标识码。")
+    conac_url: str | None = Field(default=None, pattern=r"^https://\S+$", description="党政机关网站标识的证书网址。")
+    conac_image: PlainText | None = Field(default=None, description="党政机关网站标识图片在 docs/ 下的路径。")
 
 
 class Site(Record):
@@ -245,11 +248,9 @@ class Site(Record):
 
     court: Court = Field(description="法院名称、简称和负责品牌创建的党组织。")
     url: str | None = Field(
-        default=None,
-        pattern=r"^https?://[^\s/]+(?:/\S*)?$",
+        default=None, pattern=r"^https?://[^\s/]+(?:/\S*)?$", examples=["https://www.example.gov.cn/fayao/"],
         description="网站正式发布的完整网址，例如 https://网站网址/。新闻订阅、网站地图和规范网址都用它；"
         "不填时公开网站里不写任何完整网址，make publish 也不会发布。环境变量 SITE_URL 可临时代替它。",
-        examples=["https://www.example.gov.cn/fayao/"],
     )
     intro: MarkdownText = Field(description="首页开头的介绍，可用 Markdown。")
     approach: PlainText = Field(description="工作思路。")

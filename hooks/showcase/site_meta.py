@@ -20,6 +20,9 @@ def footer(site: Site, year: int) -> dict[str, Any]:
         "icp": contact.icp,
         "police_record": contact.police_record,
         "police_code": police_code,
+        "site_code": contact.site_code,
+        "conac_url": contact.conac_url,
+        "conac_image": contact.conac_image,
     }
 
 

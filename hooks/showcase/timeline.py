@@ -7,13 +7,21 @@ from itertools import groupby
 from typing import get_args
 
 from .catalog import Catalog
-from .schema import Honour, HonourKind, HonourLevel
+from .schema import Honour, HonourKind, HonourLevel, HonourStatus
 
 # In the order the schema lists them: national first.
 LEVELS: tuple[str, ...] = get_args(HonourLevel)
 KINDS: tuple[str, ...] = get_args(HonourKind)
 # The report's own words for honours it gives no year: the group's name, never a guessed year.
 UNDATED_LABEL = "近年来"
+# How a card or line says what the recipient did, so that it reads as a sentence:
+# "李燕强获评全国法院先进个人。" A 肯定推广 title is a clause of its own ("……经验获得……推广").
+STATUS_VERBS: dict[str, str] = {"获评": "获评", "入选": "入选", "推荐参选": "被推荐参选", "肯定推广": ""}
+assert set(STATUS_VERBS) == set(get_args(HonourStatus)), "a new status needs its verb here"
+
+
+def honour_verb(honour: Honour) -> str:
+    return STATUS_VERBS[honour.status]
 
 @dataclass(frozen=True)
 class YearGroup:
@@ -32,13 +40,12 @@ class YearGroup:
 
 
 def timeline_groups(honours: list[Honour]) -> list[YearGroup]:
-    """Dated honours by year, oldest first, each year in date order; undated ones last, never guessed."""
+    """The undated honours (近年来) first, once, by level as the schema lists the levels (national
+    first); then the dated ones by year, newest first, each year in date order. Never a guessed year."""
     dated = sorted((h for h in honours if h.date), key=lambda h: (h.date, h.slug))
-    groups = [YearGroup(year, list(group)) for year, group in groupby(dated, key=lambda h: h.year)]
+    years = [YearGroup(year, list(group)) for year, group in groupby(dated, key=lambda h: h.year)]
     undated = sorted((h for h in honours if not h.date), key=_rank)
-    if undated:
-        groups.append(YearGroup(None, undated))
-    return groups
+    return ([YearGroup(None, undated)] if undated else []) + years[::-1]
 
 
 def _rank(honour: Honour) -> tuple:
