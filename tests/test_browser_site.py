@@ -80,7 +80,7 @@ def url_filters(page) -> dict[str, list[str]]:
 def test_timeline_shows_every_entry_and_the_filters_with_javascript(page, site_server):
     page.goto(site_server + "honours/")
     assert page.locator("[data-timeline-filters]").is_visible()
-    assert len(visible_entries(page)) == 10
+    assert len(visible_entries(page)) == 9
     assert page.get_by_role("status").inner_text() == "显示全部条目。"
 
 
@@ -89,8 +89,8 @@ def test_timeline_without_javascript_shows_every_entry_and_no_dead_filters(brows
     page = context.new_page()
     page.goto(site_server + "honours/")
     assert not page.locator("[data-timeline-filters]").is_visible()
-    assert page.locator(".sc-timeline > li").count() == 10
-    assert all(page.locator(".sc-timeline > li").nth(i).is_visible() for i in range(10))
+    assert page.locator(".sc-timeline > li").count() == 9  # the ten honour files less the nomination
+    assert all(page.locator(".sc-timeline > li").nth(i).is_visible() for i in range(9))
     context.close()
 
 
@@ -98,11 +98,10 @@ def test_timeline_without_javascript_shows_every_entry_and_no_dead_filters(brows
     ("group", "value", "expected"),
     [
         ("level", "全国", {"honour-jieyuexing-jiguan", "honour-tang-shengwei", "honour-li-yanqiang"}),
-        ("level", "全区", {"honour-xingzheng-shenpan-xianjin", "honour-xu-weiling", "honour-dangjian-chuangxin-anli"}),
+        ("level", "全区", {"honour-xingzheng-shenpan-xianjin", "honour-xu-weiling"}),
         ("level", "桂平市", {"honour-mofan-jiguan", "honour-qinglian-jiguan-peiyangdian", "honour-pinpai-jingyan-tuiguang"}),
         ("kind", "个人", {"honour-tang-shengwei", "honour-li-yanqiang", "honour-xu-weiling"}),
         ("kind", "集体", None),  # everything but the three individuals
-        ("brand", "xunzhou-fengqiao", {"honour-dangjian-chuangxin-anli"}),
     ],
 )
 def test_each_filter_chip(page, site_server, group, value, expected):
@@ -152,7 +151,7 @@ def test_filters_work_from_the_keyboard(page, site_server):
     page.keyboard.press("Enter")
     reset.focus()
     page.keyboard.press("Enter")
-    assert set(visible_entries(page)) and len(visible_entries(page)) == 10
+    assert set(visible_entries(page)) and len(visible_entries(page)) == 9
     assert reset.is_disabled()
 
 

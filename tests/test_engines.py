@@ -184,11 +184,6 @@ def test_the_csp_axe_and_the_reading_toolbar_on_both(sites, browser, engine):
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             violations = axe_violations(page)
-            if engine == "zensical":
-                # Known, reported difference: Zensical's footer is light, and site.css gives the footer's
-                # lines the light grey meant for Material's dark footer (README: 两个引擎的差别).
-                violations = [v for v in violations if not (v["id"] == "color-contrast" and all(
-                    ".sc-footer" in " ".join(map(str, node["target"])) for node in v["nodes"]))]
             assert violations == [], f"{engine} {path}: {format_violations(violations)}"
             blocked = page.evaluate("window.__cspViolations")
             if engine == "zensical":

@@ -67,5 +67,5 @@ def test_one_chart_holds_one_unit_and_the_note_follows_the_figures(built_site: P
             units = set(re.findall(r"<td>(?:<span class=\"sc-nowrap\">)?[\d.]+多?(\D+?)(?:</span>)?</td>", str(chart.table)))
             assert len(units) == 1, (chart.anchor, units)
     source = (built_site / "figures/index.html").read_text(encoding="utf-8")
-    note = source.index("以上各项指标")
+    note = source.index("各项指标均运行在合理区间")
     assert source.index('id="judicial-rates"') < note < source.index('id="activity"')

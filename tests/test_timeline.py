@@ -52,9 +52,9 @@ def test_filters_offer_only_values_that_occur():
     # In the schema's order; none of the honours was awarded by 贵港市. 桂平市 is never called 市级.
     assert [v for v, _ in filters["level"]] == ["全国", "全区", "桂平市"]
     assert [v for v, _ in filters["kind"]] == ["集体", "个人"]
-    assert ("xunzhou-fengqiao", "党旗引领·浔州枫桥") in filters["brand"]
-    # Most honours are the court's own and name no brand: they get no chip of their own.
-    assert [v for v, _ in filters["brand"]] == ["xunzhou-fengqiao"]
+    # The honours are the court's own and name no brand (the one that does is a nomination, no honour):
+    # no row of brand chips.
+    assert "brand" not in filters
 
 
 @pytest.fixture(scope="module")
@@ -75,10 +75,10 @@ class TestTimelinePage:
             "全区优秀法官",
             "桂平市第一批“模范机关”",
             "桂平市“清廉机关”建设11个重点培养点之一",
-            "全区法院党建创新案例（代表贵港法院）",
             "党建品牌创建工作经验获得桂平市委在全市机关单位推广",
         ):
             assert title in text
+        assert "全区法院党建创新案例" not in text  # a nomination, told on its brand's page, is no honour
         for person in ("唐胜伟", "李燕强", "徐魏玲"):
             assert person in text
 
@@ -100,18 +100,18 @@ class TestTimelinePage:
         lists = re.findall(r'<ol class="sc-timeline" aria-labelledby="([^"]+)">(.*?)</ol>', source, re.S)
         assert [anchor for anchor, _ in lists] == ["year-unknown", "year-2022"]
         undated, dated = lists[0][1], lists[1][1]
-        assert dated.count("<li") == 2 and undated.count("<li") == 8 and "<time" not in undated
+        assert dated.count("<li") == 2 and undated.count("<li") == 7 and "<time" not in undated
         assert '<h2 class="sc-year" id="year-2022"><time datetime="2022">2022年</time></h2>' in source
 
-    def test_each_card_reads_as_a_sentence_and_links_its_brand(self, source: str):
-        entry = re.search(r'<li [^>]*id="honour-dangjian-chuangxin-anli"[^>]*>(.*?)</li>', source, re.S).group(0)
+    def test_each_card_reads_as_a_sentence_and_no_nomination_is_listed(self, source: str):
+        entry = re.search(r'<li [^>]*id="honour-xingzheng-shenpan-xianjin"[^>]*>(.*?)</li>', source, re.S).group(0)
         entry = re.sub(r'<span class="sc-nowrap">(.*?)</span>', r"\1", entry)  # kept-together runs (typography.py)
-        assert 'data-level="全区"' in entry and 'data-kind="集体"' in entry and 'data-brand="xunzhou-fengqiao"' in entry
+        assert 'data-level="全区"' in entry and 'data-kind="集体"' in entry
         text = re.sub(r"<[^>]+>", "", entry)
-        assert "人民法庭党支部被推荐参选全区法院党建创新案例（代表贵港法院）。" in text
         assert " · " not in text and "<dt>" not in entry  # no tags, no field labels
         assert "出处" not in text  # the report's section is for the editors' preview
-        assert '<a class="sc-honour__brand" href="../brands/xunzhou-fengqiao/">党旗引领·浔州枫桥</a>' in entry
+        # A nomination is no honour: the brand page and the casebook tell it, not the honours' timeline.
+        assert "honour-dangjian-chuangxin-anli" not in source and "推荐参选" not in source
         person = re.search(r'<li [^>]*id="honour-li-yanqiang"[^>]*>(.*?)</li>', source, re.S).group(1)
         assert re.sub(r"<[^>]+>", "", person).strip() == "全国李燕强获评全国法院先进个人。"
 
@@ -123,6 +123,6 @@ class TestTimelinePage:
         panel = re.search(r"<div class=\"sc-filters\"([^>]*)>", source).group(1)
         assert "data-timeline-filters" in panel and "hidden" in panel
         chips = re.findall(r'<button type="button" class="sc-chip" data-filter="(\w+)" data-value="([^"]+)" aria-pressed="false">', source)
-        assert {key for key, _ in chips} == {"level", "kind", "brand"}
+        assert {key for key, _ in chips} == {"level", "kind"}
         assert 'role="status" aria-live="polite"' in source
         assert re.search(r'<script src="[^"]*javascripts/timeline\.js', source)

@@ -166,9 +166,11 @@ def _overview_pages(catalog: Catalog, matrix: dict[str, Any]) -> list[PageModel]
         PageModel(
             TIMELINE,
             "荣誉时间轴",
-            f"{site.court.name}及其党支部、干警获得的荣誉称号、入选的重点培养点和上级的肯定。",
+            f"{site.court.name}及其党支部、干警获得的荣誉称号、入选的重点培养点和当地市委的肯定。",
             "timeline.md.j2",
-            {"groups": timeline_groups(catalog.honours), "filters": timeline_filters(catalog), "brand_of": brand_of},
+            # A nomination (推荐参选) is no honour: the brand page and the casebook tell it, not this page.
+            {"groups": timeline_groups(catalog.counted_honours), "filters": timeline_filters(catalog),
+             "brand_of": brand_of},
             scripts=("javascripts/timeline.js",),
         ),
         PageModel(

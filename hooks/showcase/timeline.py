@@ -63,9 +63,10 @@ class FilterGroup:
 
 
 def timeline_filters(catalog: Catalog) -> list[FilterGroup]:
-    """Chips for the values that occur in the data, in a fixed order. An honour tied to no brand
-    has no brand chip: it shows under 显示全部 and the other filters."""
-    honours = catalog.honours
+    """Chips for the values that occur in the counted honours (no nomination), in a fixed order; a row
+    with no values is left out. An honour tied to no brand has no brand chip: it shows under 显示全部
+    and the other filters."""
+    honours = catalog.counted_honours
     levels = [(v, v) for v in LEVELS if any(h.level == v for h in honours)]
     kinds = [(v, v) for v in KINDS if any(h.kind == v for h in honours)]
     with_honours = {h.brand for h in honours}
@@ -74,4 +75,5 @@ def timeline_filters(catalog: Catalog) -> list[FilterGroup]:
         for item in catalog.all_cases
         if item.slug in with_honours
     ]
-    return [FilterGroup("level", "级别", levels), FilterGroup("kind", "类别", kinds), FilterGroup("brand", "品牌", brands)]
+    groups = [FilterGroup("level", "级别", levels), FilterGroup("kind", "类别", kinds), FilterGroup("brand", "品牌", brands)]
+    return [group for group in groups if group.options]
