@@ -62,7 +62,8 @@ def content_security_policy(backend: str) -> str:
     ])
 
 
-def index_html(backend: str) -> str:
+def _head(backend: str, title: str, extra: str) -> str:
+    """The start of an editor page: the 127.0.0.1-only policy, the backend's address and ``extra``."""
     csp = content_security_policy(backend).replace('"', "&quot;")
     return f"""<!doctype html>
 <html lang="zh-CN">
@@ -72,11 +73,15 @@ def index_html(backend: str) -> str:
   <meta name="robots" content="noindex">
   <meta http-equiv="Content-Security-Policy" content="{csp}">
   <meta name="showcase-backend" content="{backend_origin(backend)}">
-  <title>网页表单编辑 · 编辑园地</title>
+  <title>{title}</title>
   <link rel="icon" href="../assets/favicon.svg">
-  <link href="config.yml" type="text/yaml" rel="cms-config-url">
+  {extra}
 </head>
-<body>
+"""
+
+
+def index_html(backend: str) -> str:
+    return _head(backend, "网页表单编辑 · 编辑园地", '<link href="config.yml" type="text/yaml" rel="cms-config-url">') + """<body>
   <script src="manual-init.js"></script>
   <script src="decap-cms.js"></script>
   <script src="js-yaml.min.js"></script>
@@ -95,20 +100,7 @@ def backend_origin(backend: str) -> str:
 
 def publish_html(backend: str) -> str:
     """The editor's 检查并打包 page: `make check`, then `make package`, from the browser."""
-    csp = content_security_policy(backend).replace('"', "&quot;")
-    return f"""<!doctype html>
-<html lang="zh-CN">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <meta http-equiv="Content-Security-Policy" content="{csp}">
-  <meta name="showcase-backend" content="{backend_origin(backend)}">
-  <title>检查并打包 · 网页表单编辑</title>
-  <link rel="icon" href="../assets/favicon.svg">
-  <link rel="stylesheet" href="publish.css">
-</head>
-""" + PUBLISH_BODY
+    return _head(backend, "检查并打包 · 网页表单编辑", '<link rel="stylesheet" href="publish.css">') + PUBLISH_BODY
 
 
 # Decap writes "" for a field that was typed in and cleared, and {} for an untouched image;

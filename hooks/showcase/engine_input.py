@@ -171,14 +171,19 @@ def write_input(site: SiteInput, settings: Settings, target: Path) -> Path:
         if is_kept(uri, site, settings.preview):
             (docs / uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(settings.docs_dir / uri, docs / uri)
-    for uri, content in site.files.items():
-        path = docs / uri
+    write_files(docs, site.files)
+    return docs
+
+
+def write_files(folder: Path, files: dict[str, str | Path]) -> None:
+    """Each of ``files`` under ``folder`` at its address: a text, or a copy of a file."""
+    for uri, content in files.items():
+        path = folder / uri
         path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(content, Path):
             shutil.copyfile(content, path)
         else:
             path.write_text(content, encoding="utf-8")
-    return docs
 
 
 def page_urls(site: SiteInput, settings: Settings) -> list[str]:

@@ -245,6 +245,8 @@ def write_error_page(site_dir: Path, problems: list[str], editor_files: dict[str
     ``editor_files`` (admin_files) are written too: the forms stay open to fix the data with, and
     the page links to the form of each file of ``project`` that it names.
     """
+    from .engine_input import write_files
+
     pages = {"index.html", "404.html"}
     if site_dir.is_dir():
         pages |= {path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")}
@@ -254,10 +256,4 @@ def write_error_page(site_dir: Path, problems: list[str], editor_files: dict[str
     for name in sorted(pages):
         (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / name).write_text(page, encoding="utf-8")
-    for uri, source in (editor_files or {}).items():
-        target = site_dir / uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(source, Path):
-            shutil.copyfile(source, target)
-        else:
-            target.write_text(source, encoding="utf-8")
+    write_files(site_dir, editor_files or {})
