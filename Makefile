@@ -3,7 +3,6 @@ MAKEFLAGS += --no-print-directory
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-export PYTHONPATH := hooks
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible builds: dates come from the last commit (a fixed day outside git), never from the clock.
 # Not for `make serve`: the preview judges the tracking dashboard's freshness as of today.
@@ -28,10 +27,12 @@ PIP_QUIET := --quiet --disable-pip-version-check
 # The site's own packages for the editors' commands; the test packages (Playwright alone is ~40 MB)
 # only for the commands that need them (install-test): a first `make edit` installed in 18 s
 # instead of 120 s. Quiet unless it fails: the media team sees one Chinese line.
-$(STAMP): requirements.txt constraints.txt
+# Then the core itself, editable (pyproject.toml): `python -m showcase` needs no PYTHONPATH.
+$(STAMP): requirements.txt constraints.txt pyproject.toml
 	@echo "正在安装网站需要的 Python 程序（只在第一次或依赖改变时，约半分钟）……"
 	@$(call QUIETLY,{ test -x $(PY) || python3 -m venv $(VENV); } && $(PY) -m pip install $(PIP_QUIET) --upgrade pip \
-	  && $(PY) -m pip install $(PIP_QUIET) -r requirements.txt -c constraints.txt,Python 程序没有装好)
+	  && $(PY) -m pip install $(PIP_QUIET) -r requirements.txt -c constraints.txt \
+	  && $(PY) -m pip install $(PIP_QUIET) --no-deps --editable .,Python 程序没有装好)
 	@touch $(STAMP)
 
 TEST_STAMP := $(VENV)/.installed-test-stamp

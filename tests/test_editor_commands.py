@@ -136,9 +136,11 @@ def _make(project: Path, *words: str) -> subprocess.CompletedProcess:
     shutil.copy(REPO / "Makefile", project / "Makefile")
     if not (project / ".venv").exists():
         (project / ".venv").symlink_to(REPO / ".venv")
-    # -o: never remake the install stamp (it is the shared environment's, and already made)
+    # -o: never remake the install stamp (it is the shared environment's, and already made). The
+    # environment's editable install is the real project's core: PYTHONPATH makes it the copy's.
     return subprocess.run(
-        ["make", "-o", ".venv/.installed-stamp", *words], cwd=project, capture_output=True, text=True, timeout=600
+        ["make", "-o", ".venv/.installed-stamp", *words], cwd=project, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": "hooks"},
     )
 
 

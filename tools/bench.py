@@ -36,7 +36,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.parse_cache import CACHE_FOLDER  # the core: PYTHONPATH=hooks, as `make bench` sets it
+from showcase.parse_cache import CACHE_FOLDER  # the core, installed by `make install` (pyproject.toml)
 from bench_runs import editor_load, posts_reload, reload_time
 from bench_tables import load_average, machine, print_nav_variants, print_posts, print_real_site, print_scaling
 from support import build_arguments, build_environment
