@@ -88,9 +88,9 @@ schema: install
 test: install-test system-deps node-deps zensical-deps
 	$(PY) -m pytest
 
-# 只跑单元测试（几秒钟）：不生成网站、不开浏览器（标记见 pyproject.toml）。
+# 只跑单元测试（约半分钟）：不生成网站、不开浏览器、不启动服务、不占网络端口（标记见 pyproject.toml）。
 test-fast: install-test
-	$(PY) -m pytest -m "not build and not browser"
+	$(PY) -m pytest -m "not build and not browser and not server"
 
 # Node tools, pinned in package-lock.json: Lighthouse for make lighthouse and tests/test_lighthouse.py.
 NODE_STAMP := node_modules/.installed-stamp

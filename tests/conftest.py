@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     # Before the test's fixtures: a test (or a fixture of it) that builds without the marker fails,
-    # so that `make test-fast` (-m "not build and not browser") never builds the site.
+    # so that `make test-fast` (-m "not build and not browser and not server") never builds the site.
     support.builds_allowed = item.get_closest_marker("build") is not None
 
 

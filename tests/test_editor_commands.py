@@ -244,6 +244,7 @@ def _wait_for(url: str, needle: str, seconds: float) -> float:
     raise AssertionError(f"{url} did not show {needle!r} within {seconds} s")
 
 
+@pytest.mark.server
 def test_the_preview_shows_a_broken_data_file_as_a_chinese_page_and_comes_back(project: Path):
     port = _free_port()
     server = subprocess.Popen(

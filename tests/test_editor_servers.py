@@ -177,6 +177,7 @@ def _post(port: int, path: str, body: dict, host: str, origin: str | None = None
     return result
 
 
+@pytest.mark.server
 def test_the_gate_forwards_local_requests_and_refuses_the_rest(gate):
     port, hits = gate
     status, _, body = _post(port, "/api/v1", {"action": "info"}, f"127.0.0.1:{port}")
@@ -187,6 +188,7 @@ def test_the_gate_forwards_local_requests_and_refuses_the_rest(gate):
     assert status == 403 and len(hits) == 1
 
 
+@pytest.mark.server
 def test_the_gate_names_a_photo_for_the_editor_page(gate):
     port, hits = gate
     status, headers, body = _post(port, "/showcase/file-name", {"name": "巡回审判现场.jpg"}, f"localhost:{port}",
