@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from showcase import cli
-from showcase.mkdocs_messages import translate
+from showcase.engines.mkdocs_messages import translate
 from support import REPO, copy_project, run_build
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"

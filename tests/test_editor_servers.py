@@ -19,10 +19,10 @@ import pytest
 import edit
 from editor_screenshots import solid_png
 from showcase import cli
-from showcase.problem_forms import entry_form, form_links
-from showcase.local_only import local_only, refusal
-from showcase.media_names import readable_name
-from showcase.mkdocs_commands import ERROR_TITLE, write_error_page
+from showcase.editing.problem_forms import entry_form, form_links
+from showcase.editing.local_only import local_only, refusal
+from showcase.editing.media_names import readable_name
+from showcase.engines.mkdocs_commands import ERROR_TITLE, write_error_page
 from support import copy_project
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"

@@ -18,11 +18,11 @@ from typing import get_args
 import pytest
 
 from showcase.address import MISSING_MESSAGE, configured_address, site_address
-from showcase.compare import compare_context
-from showcase.loader import load_catalog
-from showcase.pages import case_facts
-from showcase.preview_only import PREVIEW_ONLY_PATHS, is_preview_only, public_nav
-from showcase.schema import HonourLevel
+from showcase.pages.compare import compare_context
+from showcase.content.loader import load_catalog
+from showcase.pages.models import case_facts
+from showcase.pages.preview_only import PREVIEW_ONLY_PATHS, is_preview_only, public_nav
+from showcase.content.schema import HonourLevel
 from support import REPO, html_pages, run_build, visible_text
 
 CATALOG = load_catalog(REPO / "data")

@@ -36,7 +36,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.parse_cache import CACHE_FOLDER  # the core, installed by `make install` (pyproject.toml)
+from showcase.content.parse_cache import CACHE_FOLDER  # the core, installed by `make install` (pyproject.toml)
 from bench_runs import editor_load, posts_reload, reload_time
 from bench_tables import load_average, machine, print_nav_variants, print_posts, print_real_site, print_scaling
 from support import build_arguments, build_environment
@@ -76,22 +76,22 @@ def _child(project: Path, site_dir: Path, out: Path, nav: str) -> None:
     # (timed), and wrap the functions before MkDocs loads the hooks file, which imports them by name.
     sys.path.insert(0, str(project / "hooks"))
     started = time.perf_counter()
-    import showcase.loader
-    import showcase.pages
-    import showcase.render
+    import showcase.content.loader
+    import showcase.pages.models
+    import showcase.pages.render
 
     timers["hooks_import"] = time.perf_counter() - started
-    showcase.loader.load_catalog = timed("load", showcase.loader.load_catalog)
-    showcase.pages.build_pages = timed("pages", showcase.pages.build_pages)
-    build_nav = showcase.pages.build_nav
+    showcase.content.loader.load_catalog = timed("load", showcase.content.loader.load_catalog)
+    showcase.pages.models.build_pages = timed("pages", showcase.pages.models.build_pages)
+    build_nav = showcase.pages.models.build_nav
     if nav == "sections":
         # The variant: generated sections keep their index pages but list no brand or project.
         def build_nav(*args, _original=build_nav, **kwargs):
             return [entry for entry in _original(*args, **kwargs) if not any(isinstance(v, list) and len(v) > 12
                                                                        for v in entry.values())]
-    showcase.pages.build_nav = timed("pages", build_nav)
-    showcase.render.Renderer.__init__ = timed("render", showcase.render.Renderer.__init__)
-    showcase.render.Renderer.render = timed("render", showcase.render.Renderer.render)
+    showcase.pages.models.build_nav = timed("pages", build_nav)
+    showcase.pages.render.Renderer.__init__ = timed("render", showcase.pages.render.Renderer.__init__)
+    showcase.pages.render.Renderer.render = timed("render", showcase.pages.render.Renderer.render)
 
     os.chdir(project)
     started = time.perf_counter()

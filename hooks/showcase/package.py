@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .mkdocs_commands import build
+from showcase.engines.mkdocs_commands import build
 
 # Outside git (a copy without history): everything the build and `make publish` read.
 PROJECT_PARTS = (

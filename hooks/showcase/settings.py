@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .news import POSTS_FOLDER
-from .parse_cache import CACHE_FOLDER
+from showcase.news.posts import POSTS_FOLDER
+from showcase.content.parse_cache import CACHE_FOLDER
 
 PREVIEW_VARIABLE = "SHOWCASE_PREVIEW"
 # The one rule for a yes in an environment variable (SHOWCASE_PREVIEW=true, =1, =yes, =on).

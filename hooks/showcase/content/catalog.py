@@ -10,9 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from .problems import Problem
-from .schema import Activity, Brand, BrandCase, Honour, Project, Record, Site
-from .yaml_reader import YamlDocument
+from showcase.content.problems import Problem
+from showcase.content.schema import Activity, Brand, BrandCase, Honour, Project, Record, Site
+from showcase.content.yaml_reader import YamlDocument
 
 # The report calls the tribunals' projects 特色党建项目: they are projects under a sub-brand, not brands.
 PROJECT_TIER = "特色党建项目"

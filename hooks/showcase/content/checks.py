@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalog import DataFiles, LoadedFile
-from .problems import Problem
-from .validation import did_you_mean, dotted_path
+from showcase.content.catalog import DataFiles, LoadedFile
+from showcase.content.problems import Problem
+from showcase.content.validation import did_you_mean, dotted_path
 
 MAX_IMAGE_BYTES = 500 * 1024
 CASE_SLUG_HINT = "请填 data/brands/ 或 data/projects/ 里某个文件的 slug。"

@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from importlib.metadata import version
 from pathlib import Path
 
-from .cache_files import read_versioned, write_atomically
+from showcase.content.cache_files import read_versioned, write_atomically
 
 
 def digest(*parts: str | bytes) -> str:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from . import checks
-from .catalog import Catalog, DataFiles, LoadedFile, without_drafts
-from .gc_pause import collector_paused
-from .news import POSTS_FOLDER, check_news_posts
-from .parse_cache import ParseCache
-from .problems import DataInvalid, Problem
-from .schema import COLLECTIONS, SINGLE_FILES, Record
-from .validation import validate
-from .yaml_reader import YamlProblem
+from showcase.content import checks
+from showcase.content.catalog import Catalog, DataFiles, LoadedFile, without_drafts
+from showcase.content.gc_pause import collector_paused
+from showcase.news.posts import POSTS_FOLDER, check_news_posts
+from showcase.content.parse_cache import ParseCache
+from showcase.content.problems import DataInvalid, Problem
+from showcase.content.schema import COLLECTIONS, SINGLE_FILES, Record
+from showcase.content.validation import validate
+from showcase.content.yaml_reader import YamlProblem
 
 YAML_SUFFIXES = {".yml", ".yaml"}
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from . import yaml_reader, yaml_slips
-from .keyed_cache import KeyedCache
-from .yaml_reader import Note, YamlDocument, parse_bytes
+from showcase.content import yaml_reader, yaml_slips
+from showcase.content.keyed_cache import KeyedCache
+from showcase.content.yaml_reader import Note, YamlDocument, parse_bytes
 
 # Beside Material's own plugin caches, in the project's git-ignored .cache/ folder.
 CACHE_FOLDER = Path(".cache", "showcase")

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .fields import (  # noqa: F401 - the shared field types belong to the schema's vocabulary
+from showcase.content.fields import (  # noqa: F401 - the shared field types belong to the schema's vocabulary
     DATE_PATTERN, DRAFT_HELP, FULL_DATE_PATTERN, PATTERN_HELP, MARKDOWN_MAX, PLAIN_MAX, SLUG_PATTERN, ActivityKind, HonourKind,
     POST_DATE_PATTERN, HonourLevel, HonourStatus, MarkdownText, PartialDate, PlainText, PostDate, Record, Slug,
     check_calendar_date,

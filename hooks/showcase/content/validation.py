@@ -10,10 +10,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .problems import Problem
-from . import schema
-from .schema import DATE_PATTERN, FULL_DATE_PATTERN, PATTERN_HELP, POST_DATE_PATTERN, SLUG_PATTERN
-from .yaml_reader import DataPath, YamlDocument
+from showcase.content.problems import Problem
+from showcase.content import schema
+from showcase.content.schema import DATE_PATTERN, FULL_DATE_PATTERN, PATTERN_HELP, POST_DATE_PATTERN, SLUG_PATTERN
+from showcase.content.yaml_reader import DataPath, YamlDocument
 
 TYPE_NAMES = {
     "string_type": "文字",

@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from . import yaml_slips
+from showcase.content import yaml_slips
 
 
 class YamlProblem(Exception):

@@ -15,8 +15,8 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import yaml_slips
-from .yaml_errors import YamlProblem, check_tabs, explain, unprintable
+from showcase.content import yaml_slips
+from showcase.content.yaml_errors import YamlProblem, check_tabs, explain, unprintable
 
 # Where a value sits in a parsed document: its keys and list indexes from the root.
 DataPath = tuple[str | int, ...]

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .form_editor import FORMS_SCRIPT, YAML_SCRIPT, choices_js, editor_config, form_choices
-from .publish_page import PUBLISH_BODY, PUBLISH_CSS, PUBLISH_JS
+from showcase.editing.form_editor import FORMS_SCRIPT, YAML_SCRIPT, choices_js, editor_config, form_choices
+from showcase.editing.publish_page import PUBLISH_BODY, PUBLISH_CSS, PUBLISH_JS
 
 ADMIN_FOLDER = "admin"
 BUNDLE_FOLDER = Path("node_modules", "decap-cms", "dist")
@@ -213,7 +213,7 @@ EDITOR_JS = """// 网页表单编辑器：保存前去掉清空了的字段，�
 
 
 def config_yaml(backend: str, authors: list, choices=None) -> str:
-    header = "# 由 hooks/showcase/form_editor.py 按资料结构（schema.py）生成，不要手改。\n"
+    header = "# 由 hooks/showcase/editing/form_editor.py 按资料结构（schema.py）生成，不要手改。\n"
     config = editor_config(backend, authors, choices)
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 

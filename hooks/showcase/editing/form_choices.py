@@ -12,8 +12,8 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
-from .news import AUTHORS_FILE
-from .schema import SLUG_PATTERN
+from showcase.news.posts import AUTHORS_FILE
+from showcase.content.schema import SLUG_PATTERN
 
 POSTS_FOLDER = "docs/news/posts"
 

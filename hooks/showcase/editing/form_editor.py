@@ -23,12 +23,12 @@ from typing import Any, Literal, Union
 
 from pydantic.fields import FieldInfo
 
-from .form_choices import POSTS_FOLDER, FormChoices, choices_js, form_choices, news_authors  # noqa: F401
-from .form_words import (
+from showcase.editing.form_choices import POSTS_FOLDER, FormChoices, choices_js, form_choices, news_authors  # noqa: F401
+from showcase.editing.form_words import (
     BODY_HINT, COLLECTION_HELP, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MARKDOWN_HINT, MODEL_LABELS,
     RECORD_DRAFT_HINT, REFERENCES, SUMMARY_HINT,
 )
-from .schema import PATTERN_HELP, Activity, ActivityLog, Brand, Honour, Image, NewsPost, Project, Record, Site
+from showcase.content.schema import PATTERN_HELP, Activity, ActivityLog, Brand, Honour, Image, NewsPost, Project, Record, Site
 
 # The form editor's own script (words, file formats, what happens before and after saving), and the
 # YAML reader and writer it uses (js-yaml, pinned in package.json).

@@ -3,7 +3,7 @@ description speaks of the file (``true``, quotes, paths) rather than of the form
 
 from __future__ import annotations
 
-from .schema import Activity, ActivityLog, Brand, Figure, Honour, Image, NewsPost, Project, Site
+from showcase.content.schema import Activity, ActivityLog, Brand, Figure, Honour, Image, NewsPost, Project, Site
 
 # Chinese labels of fields; the hint under each field is the schema's description.
 LABELS = {

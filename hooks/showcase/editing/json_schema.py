@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import COLLECTIONS, SINGLE_FILES, Record
+from showcase.content.schema import COLLECTIONS, SINGLE_FILES, Record
 
 TITLES = {"brands": "品牌", "projects": "法庭特色项目", "honours": "荣誉", "activities": "活动记录", "site.yml": "全站信息"}
 

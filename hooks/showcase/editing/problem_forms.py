@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from .admin_files import ADMIN_FOLDER, DEFAULT_BACKEND
-from .form_editor import editor_config
+from showcase.editing.admin_files import ADMIN_FOLDER, DEFAULT_BACKEND
+from showcase.editing.form_editor import editor_config
 
 
 def entry_form(path: str) -> tuple[str, str] | None:

@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks
-from .catalog import DataFiles, LoadedFile
-from .loader import model_for, read_data
-from .new_files import HOW_TO, activity_record, brand_file, honour_file, project_file, quoted
-from .news import POSTS_FOLDER
-from .schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN, ActivityKind, HonourKind, HonourLevel
-from .validation import validate
-from .yaml_reader import parse_yaml
+from showcase.content import checks
+from showcase.content.catalog import DataFiles, LoadedFile
+from showcase.content.loader import model_for, read_data
+from showcase.editing.new_files import HOW_TO, activity_record, brand_file, honour_file, project_file, quoted
+from showcase.news.posts import POSTS_FOLDER
+from showcase.content.schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN, ActivityKind, HonourKind, HonourLevel
+from showcase.content.validation import validate
+from showcase.content.yaml_reader import parse_yaml
 
 KINDS = ("brand", "project", "honour", "activity", "post")
 _FOLDERS = {"brand": "brands", "project": "projects", "honour": "honours"}

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .engine_input import SiteConfig, SiteInput
+from showcase.engines.engine_input import SiteConfig, SiteInput
 
 
 class _Tagged:

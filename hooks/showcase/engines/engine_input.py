@@ -18,20 +18,20 @@ from typing import Any
 
 from markupsafe import escape
 
-from .address import site_address
-from .admin_files import admin_files
-from .asset_bundles import Bundle, plan_bundles
-from .feed import FeedEntry
-from .form_editor import news_authors
-from .loader import load_catalog
-from .news_site import feed_entries, list_pages, load_posts, post_page
-from .pages import build_nav, build_pages, unbreakable_names
-from .post_links import check_post_links
-from .preview_only import is_preview_only, public_nav
-from .problems import DataInvalid, format_report
-from .render import Renderer
-from .settings import Settings
-from .site_meta import footer, organization
+from showcase.address import site_address
+from showcase.editing.admin_files import admin_files
+from showcase.pages.asset_bundles import Bundle, plan_bundles
+from showcase.news.feed import FeedEntry
+from showcase.editing.form_editor import news_authors
+from showcase.content.loader import load_catalog
+from showcase.news.news_site import feed_entries, list_pages, load_posts, post_page
+from showcase.pages.models import build_nav, build_pages, unbreakable_names
+from showcase.news.post_links import check_post_links
+from showcase.pages.preview_only import is_preview_only, public_nav
+from showcase.content.problems import DataInvalid, format_report
+from showcase.pages.render import Renderer
+from showcase.settings import Settings
+from showcase.pages.site_meta import footer, organization
 
 NEWS_INDEX = "news/index.md"
 
@@ -62,7 +62,7 @@ class SiteInput:
     site_url: str | None
     extra: dict[str, Any]
     bundles: list[Bundle]
-    names: tuple[str, ...]  # never broken across lines (showcase.typography)
+    names: tuple[str, ...]  # never broken across lines (showcase.pages.typography)
     feed: list[FeedEntry]
     notes: list[str]  # the data's warnings, for the console
 

@@ -1,6 +1,6 @@
 """``finish``: the work on the built HTML that must be the same whatever engine rendered it.
 
-- Chinese typography on every page (showcase.typography): a number keeps its unit, a brand name
+- Chinese typography on every page (showcase.pages.typography): a number keeps its unit, a brand name
   never breaks, one date form;
 - stylesheets served without their explanatory comments, no engine source maps in public, and the
   search index written as UTF-8 text;
@@ -18,9 +18,9 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 from xml.sax.saxutils import escape
 
-from .feed import FEED_FILE, FeedEntry, atom_feed
-from .stylesheets import without_comments
-from .typography import keep_together
+from showcase.news.feed import FEED_FILE, FeedEntry, atom_feed
+from showcase.pages.stylesheets import without_comments
+from showcase.pages.typography import keep_together
 
 SITEMAP = "sitemap.xml"
 # The engines' search indexes (Material's, Zensical's): JSON with Chinese escaped as \uXXXX.

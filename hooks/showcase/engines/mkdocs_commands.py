@@ -181,8 +181,8 @@ def serve(config_file: Path, dev_addr: str | None = None) -> int:
 
 def _editor_files(config) -> dict[str, str | Path]:
     """The form editor's files (admin_files): the way to fix the data without opening a file."""
-    from .admin_files import admin_files
-    from .form_editor import news_authors
+    from showcase.editing.admin_files import admin_files
+    from showcase.editing.form_editor import news_authors
 
     try:
         authors = news_authors(Path(config.docs_dir))
@@ -197,7 +197,7 @@ def error_page(problems: list[str], forms_of: Path | None = None) -> str:
     With ``forms_of`` (the project folder, when the form editor is in the preview), each file named
     gets a link to its form.
     """
-    from .problem_forms import form_links
+    from showcase.editing.problem_forms import form_links
 
     shown = "\n\n".join(html.escape(problem) for problem in problems)
     links = form_links("\n".join(problems), forms_of) if forms_of else []

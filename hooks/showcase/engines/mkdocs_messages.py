@@ -13,7 +13,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from .problems import Problem
+from showcase.content.problems import Problem
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif")
 _SUGGESTION = r"(?: Did you mean '(?P<suggest>[^']*)'\?)?"

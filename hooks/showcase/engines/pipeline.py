@@ -1,10 +1,10 @@
 """``python -m showcase generate|finish|build``: the pipeline, generate → engine → finish.
 
-- generate: the engine input (showcase.engine_input) written to a folder, with its configuration
-  (showcase.engine_config): every page as Markdown, the assets, the nav from the data;
+- generate: the engine input (showcase.engines.engine_input) written to a folder, with its configuration
+  (showcase.engines.engine_config): every page as Markdown, the assets, the nav from the data;
 - engine: MkDocs + Material (the default, in this Python) or Zensical (its own virtual
   environment, made by ``make build ENGINE=zensical``), strict, into the site folder;
-- finish (showcase.finish): typography, stylesheets, feed and sitemap, on the built HTML.
+- finish (showcase.engines.finish): typography, stylesheets, feed and sitemap, on the built HTML.
 
 A release is a clean build: no step reads a cache.
 """
@@ -17,10 +17,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .engine_config import engine_config, read_config, site_config
-from .engine_input import InputProblem, SiteInput, page_urls, site_input, write_input
-from .finish import finish_pages, finish_site
-from .settings import Settings
+from showcase.engines.engine_config import engine_config, read_config, site_config
+from showcase.engines.engine_input import InputProblem, SiteInput, page_urls, site_input, write_input
+from showcase.engines.finish import finish_pages, finish_site
+from showcase.settings import Settings
 
 ENGINES = ("mkdocs", "zensical")
 CONFIG = "mkdocs.yml"
@@ -85,8 +85,8 @@ def run_engine(engine: str, input_dir: Path, site_dir: Path, root: Path = Path.c
             return result.returncode
         shutil.move(input_dir / "site", site_dir)
         return 0
-    from .mkdocs_commands import build as mkdocs_build
-    from .mkdocs_messages import reword_warnings
+    from showcase.engines.mkdocs_commands import build as mkdocs_build
+    from showcase.engines.mkdocs_messages import reword_warnings
 
     reword_warnings(input_dir / "docs")  # the hand-written pages keep their paths under docs/
     return mkdocs_build(input_dir / CONFIG, site_dir, announce=False)

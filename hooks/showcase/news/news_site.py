@@ -18,13 +18,13 @@ from pathlib import Path
 
 import yaml
 
-from .catalog import Catalog
-from .feed import FeedEntry, post_date, post_time
-from .news import AUTHORS_FILE, POSTS_FOLDER
-from .news_photo import with_photo
-from .pages import brand_uri
-from .post_links import relocated_links
-from .render import plain_text
+from showcase.content.catalog import Catalog
+from showcase.news.feed import FeedEntry, post_date, post_time
+from showcase.news.posts import AUTHORS_FILE, POSTS_FOLDER
+from showcase.news.news_photo import with_photo
+from showcase.pages.models import brand_uri
+from showcase.news.post_links import relocated_links
+from showcase.pages.render import plain_text
 
 NEWS = "news"
 # libyaml's loader when PyYAML has it (the posts were checked line by line already): 1,000 posts read fast.
@@ -84,7 +84,7 @@ def chinese_date(day: dt.date) -> str:
 def load_posts(docs_dir: Path, catalog: Catalog, *, include_drafts: bool, posts_dir: str = POSTS_FOLDER.as_posix()) -> list[Post]:
     """Every post, newest first (pinned posts before the rest); drafts only with ``include_drafts``.
 
-    The posts were checked with the data (showcase.news): a post without a date is left out here.
+    The posts were checked with the data (showcase.news.posts): a post without a date is left out here.
     """
     folder = docs_dir / posts_dir
     authors = _author_names(docs_dir)

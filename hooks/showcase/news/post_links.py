@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from .news import POSTS_FOLDER
-from .problems import Problem
+from showcase.news.posts import POSTS_FOLDER
+from showcase.content.problems import Problem
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}
 # ![说明](路径) and [文字](路径 "标题"); the path may be wrapped in <…>.

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .problems import Problem
-from .schema import NewsPost
-from .validation import did_you_mean, validate
-from .yaml_reader import YamlProblem, decode, parse_yaml, read_yaml
+from showcase.content.problems import Problem
+from showcase.content.schema import NewsPost
+from showcase.content.validation import did_you_mean, validate
+from showcase.content.yaml_reader import YamlProblem, decode, parse_yaml, read_yaml
 
 POSTS_FOLDER = Path("news", "posts")
 AUTHORS_FILE = Path("news", ".authors.yml")

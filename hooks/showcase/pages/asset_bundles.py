@@ -4,7 +4,7 @@ A phone on a slow network opens few connections at a time, and every stylesheet 
 paint: three small sheets and three small scripts made Material's own script start later and its
 long task fall after the first paint (Lighthouse's Total Blocking Time). mkdocs.yml keeps listing
 the source files, each with one job and its comments; the build serves them joined, stylesheets
-without the comments that explain the rules (showcase.stylesheets), scripts as written (each one
+without the comments that explain the rules (showcase.pages.stylesheets), scripts as written (each one
 is a function of its own, so joining them changes no scope).
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from showcase.stylesheets import without_comments
+from showcase.pages.stylesheets import without_comments
 
 STYLESHEET = "stylesheets/showcase.css"
 SCRIPT = "javascripts/showcase.js"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .catalog import PROJECT_TIER
-from .schema import BrandCase
+from showcase.content.catalog import PROJECT_TIER
+from showcase.content.schema import BrandCase
 
 
 @dataclass(frozen=True)

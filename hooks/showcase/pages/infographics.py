@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .catalog import Catalog
-from .charts import bar_chart, data_table, percent_chart, stacked_bar_chart
-from .schema import Figure, FigureSet
-from .tracking import BrandStatus
+from showcase.content.catalog import Catalog
+from showcase.pages.charts import bar_chart, data_table, percent_chart, stacked_bar_chart
+from showcase.content.schema import Figure, FigureSet
+from showcase.pages.tracking import BrandStatus
 
 
 @dataclass(frozen=True)

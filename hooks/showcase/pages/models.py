@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Catalog
-from .compare import compare_context
-from .infographics import figure_charts, tracking_charts
-from .schema import Activity, Brand, BrandCase, Honour, Project
-from .timeline import timeline_filters, timeline_groups
-from .tracking import PAGE_FIELDS, STALE_AFTER_DAYS, dashboard, name_only, recent_quarters, yearly_figures
+from showcase.content.catalog import Catalog
+from showcase.pages.compare import compare_context
+from showcase.pages.infographics import figure_charts, tracking_charts
+from showcase.content.schema import Activity, Brand, BrandCase, Honour, Project
+from showcase.pages.timeline import timeline_filters, timeline_groups
+from showcase.pages.tracking import PAGE_FIELDS, STALE_AFTER_DAYS, dashboard, name_only, recent_quarters, yearly_figures
 
 
 @dataclass(frozen=True)

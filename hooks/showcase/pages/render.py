@@ -19,10 +19,10 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup, escape
 
-from .gc_pause import collector_paused
-from .pages import PATHS, PageModel, brand_uri
-from .schema import Honour, Site
-from .timeline import UNDATED_LABEL
+from showcase.content.gc_pause import collector_paused
+from showcase.pages.models import PATHS, PageModel, brand_uri
+from showcase.content.schema import Honour, Site
+from showcase.pages.timeline import UNDATED_LABEL
 
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
 # Needs pymdownx.escapeall, which makes every backslash-escaped character literal.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .schema import Site
+from showcase.content.schema import Site
 
 
 def footer(site: Site, year: int) -> dict[str, Any]:

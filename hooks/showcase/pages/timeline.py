@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import get_args
 
-from .catalog import Catalog
-from .schema import Honour, HonourKind, HonourLevel
+from showcase.content.catalog import Catalog
+from showcase.content.schema import Honour, HonourKind, HonourLevel
 
 # In the order the schema lists them: national first.
 LEVELS: tuple[str, ...] = get_args(HonourLevel)

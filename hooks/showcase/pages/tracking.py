@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .catalog import Catalog
-from .schema import Activity, BrandCase, Figure
+from showcase.content.catalog import Catalog
+from showcase.content.schema import Activity, BrandCase, Figure
 
 STALE_AFTER_DAYS = 90
 
