@@ -139,3 +139,12 @@ def test_the_hook_file_defines_each_event_handler_once():
     names = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)]
     assert [name for name in set(names) if names.count(name) > 1] == []
     assert "on_post_page" in names and "on_config" in names
+
+
+def test_only_the_edge_reads_the_environment():
+    # One settings object (showcase.settings), read once by the command line and the engine shims.
+    edge = {"cli.py", "settings.py"}
+    readers = [path.relative_to(REPO).as_posix() for path in sorted(CORE.rglob("*.py"))
+               if path.relative_to(CORE).as_posix() not in edge and path.relative_to(CORE).parts[0] != "engines"
+               and ("os.environ" in (text := path.read_text(encoding="utf-8")) or "getenv" in text)]
+    assert readers == []

@@ -243,7 +243,7 @@ def main() -> int:
     print(table(results, args.threshold))
     performance = [r.scores["performance"] for r in results if r.scores.get("performance") is not None]
     if performance:
-        print(f"\n性能（计时分数，只作参考）：五页中位数 {statistics.median(performance):.2f}，"
+        print(f"\n性能（计时分数，只作参考）：{len(performance)} 页的中位数 {statistics.median(performance):.2f}，"
               f"最低 {min(performance):.2f}，最高 {max(performance):.2f}。")
     lost = details(results, args.threshold, everything=True)
     if lost:

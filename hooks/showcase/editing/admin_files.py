@@ -7,23 +7,16 @@ machine with the lazy chunks and ``.wasm`` files it loads beside ``decap-cms.js`
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
 
 from showcase.editing.form_editor import FORMS_SCRIPT, YAML_SCRIPT, choices_js, editor_config, form_choices
 from showcase.editing.publish_page import PUBLISH_BODY, PUBLISH_CSS, PUBLISH_JS
+from showcase.settings import DEFAULT_EDITOR_BACKEND as DEFAULT_BACKEND
 
 ADMIN_FOLDER = "admin"
 BUNDLE_FOLDER = Path("node_modules", "decap-cms", "dist")
-# decap-server's address; tools/edit.py and the tests set it to the port they start it on.
-BACKEND_ENV = "SHOWCASE_EDITOR_BACKEND"
-DEFAULT_BACKEND = "http://127.0.0.1:8081/api/v1"
-
-
-def backend_url() -> str:
-    return os.environ.get(BACKEND_ENV) or DEFAULT_BACKEND
 
 
 def bundle_files(root: Path) -> list[Path]:
@@ -218,12 +211,13 @@ def config_yaml(backend: str, authors: list, choices=None) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
-def admin_files(root: Path, authors: list[str]) -> dict[str, str | Path]:
-    """Path under the site → text, or the bundle file to copy. Empty when the bundle is not installed."""
+def admin_files(root: Path, authors: list[str], backend: str = DEFAULT_BACKEND) -> dict[str, str | Path]:
+    """Path under the site → text, or the bundle file to copy. Empty when the bundle is not installed.
+
+    ``backend`` is decap-server's address (Settings.editor_backend)."""
     bundle = bundle_files(root)
     if not bundle:
         return {}
-    backend = backend_url()
     choices = form_choices(root)
     files: dict[str, str | Path] = {
         f"{ADMIN_FOLDER}/index.html": index_html(backend),

@@ -102,11 +102,11 @@ def site_input(settings: Settings, config: SiteConfig, *, site_url: str | None =
         dropped.update(bundle.sources)
         files[bundle.uri] = bundle.combine(lambda source: (settings.docs_dir / source).read_text(encoding="utf-8"))
     if settings.preview:  # the form editor (make edit) exists in the editors' preview only
-        files.update(admin_files(settings.root, news_authors(settings.docs_dir)))
+        files.update(admin_files(settings.root, news_authors(settings.docs_dir), settings.editor_backend))
     nav = _escaped(build_nav(catalog, with_tracking=settings.preview)) + list(config.nav)
     if not settings.preview:
         nav = public_nav(nav)
-    address = site_url if serving else site_address(catalog.site.url)
+    address = site_url if serving else site_address(catalog.site.url, settings.site_url)
     return SiteInput(
         files=files,
         dropped=dropped,

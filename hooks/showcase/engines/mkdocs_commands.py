@@ -183,12 +183,14 @@ def _editor_files(config) -> dict[str, str | Path]:
     """The form editor's files (admin_files): the way to fix the data without opening a file."""
     from showcase.editing.admin_files import admin_files
     from showcase.editing.form_editor import news_authors
+    from showcase.settings import Settings
 
     try:
         authors = news_authors(Path(config.docs_dir))
     except Exception:  # noqa: BLE001 - a broken authors file: the form offers no authors then
         authors = []
-    return admin_files(Path(config.config_file_path).resolve().parent, authors)
+    root = Path(config.config_file_path).resolve().parent
+    return admin_files(root, authors, Settings.for_project(root, "serve").editor_backend)
 
 
 def error_page(problems: list[str], forms_of: Path | None = None) -> str:
