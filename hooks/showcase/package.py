@@ -42,7 +42,9 @@ def project_files(project: Path) -> list[Path]:
         for part in PROJECT_PARTS:
             path = project / part
             files += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-    return sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts)
+    # Outside git, the editable install's metadata (hooks/*.egg-info) is no part of the project either.
+    return sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts
+                  and not any(part.endswith(".egg-info") for part in p.parts))
 
 
 def package(project: Path, out: Path, today: dt.date | None = None) -> int:
