@@ -2,8 +2,8 @@
 
 ``python -m showcase build`` writes the engine input to a folder and runs an engine on it; the
 preview (``make serve``) and a plain ``mkdocs build`` use this file instead, which hands MkDocs
-the same input (showcase.engine_input) without writing it out, and applies the same finishing
-(showcase.finish). MkDocs puts this file's folder on sys.path while it loads, so the core is
+the same input (showcase.engines.engine_input) without writing it out, and applies the same finishing
+(showcase.engines.finish). MkDocs puts this file's folder on sys.path while it loads, so the core is
 imported at top level; a new ``Build`` starts with every ``on_config``.
 """
 
@@ -15,9 +15,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from showcase.engine_input import InputProblem, SiteConfig, is_kept, page_urls, site_input
-from showcase.finish import finish_page, finish_site
-from showcase.mkdocs_messages import reword_warnings
+from showcase.engines.engine_input import InputProblem, SiteConfig, is_kept, page_urls, site_input
+from showcase.engines.finish import finish_page, finish_site
+from showcase.engines.mkdocs_messages import reword_warnings
 from showcase.settings import Settings
 
 log = logging.getLogger("mkdocs.hooks.showcase")

@@ -9,6 +9,7 @@ fresh context, 1280x800 and zh-CN by default. For a phone viewport either mark t
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -38,8 +39,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     # Before the test's fixtures: a test (or a fixture of it) that builds without the marker fails,
-    # so that `make test-fast` (-m "not build and not browser") never builds the site.
+    # so that `make test-fast` (-m "not build and not browser and not server") never builds the site.
     support.builds_allowed = item.get_closest_marker("build") is not None
+
+
+@pytest.fixture(autouse=True)
+def no_port_in_the_fast_lane(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test without the server, browser or build marker may not open a network port: it would be in
+    `make test-fast`, which starts no server. Mark it @pytest.mark.server instead."""
+    if any(request.node.get_closest_marker(name) for name in ("server", "browser", "build")):
+        return
+
+    def refuse(self, address):
+        raise AssertionError(f"this test opens a network port ({address}): mark it @pytest.mark.server")
+
+    monkeypatch.setattr(socket.socket, "bind", refuse)
 
 
 @pytest.fixture(scope="session")

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from support import REPO, html_pages
-from showcase.loader import load_catalog
-from showcase.pages import unbreakable_names
+from showcase.content.loader import load_catalog
+from showcase.pages.models import unbreakable_names
 
 WIDTHS = [360, 390, 414, 768, 1280]
 PHONE_WIDTH = 360

@@ -285,7 +285,7 @@ def test_every_loaded_file_exists(built_site, weights):
 
 
 def test_the_search_index_is_utf8_text_not_ascii_escapes(built_site):
-    """showcase/finish.py: half the bytes of ``\\u6cd5`` escapes, with the same meaning."""
+    """showcase/engines/finish.py: half the bytes of ``\\u6cd5`` escapes, with the same meaning."""
     raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "法耀浔州" in raw.replace("\u200b", "") and "\u200b" in raw  # jieba's word boundaries, as characters
     assert not re.search(r"\\u[4-9][0-9a-f]{3}", raw)  # no escaped Chinese character (U+4E00–U+9FFF)

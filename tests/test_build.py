@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from showcase.loader import load_catalog
+from showcase.content.loader import load_catalog
 from support import REPO, copy_project, html_pages, main_text, read_page, run_build, visible_text
 from source_facts import FACTS
 
@@ -195,7 +195,7 @@ def test_bad_data_stops_the_build_with_a_chinese_message(tmp_path: Path):
 
 
 def test_our_stylesheets_and_scripts_arrive_as_one_file_each_and_print_css_waits_for_print(built_site: Path):
-    """showcase.asset_bundles: the sources listed in mkdocs.yml, joined in order; none served on its own."""
+    """showcase.pages.asset_bundles: the sources listed in mkdocs.yml, joined in order; none served on its own."""
     bundled = {
         "stylesheets/showcase.css": ["stylesheets/site.css", "stylesheets/care.css"],
         "javascripts/showcase.js": ["javascripts/tables.js", "javascripts/care.js", "javascripts/offscreen.js"],

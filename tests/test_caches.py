@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from showcase import parse_cache
-from showcase.loader import load_catalog
-from showcase.gc_pause import collector_paused
-from showcase.parse_cache import CACHE_FILE, ParseCache
-from showcase.problems import DataInvalid
-from showcase.render import Renderer
-from showcase.pages import build_pages
+from showcase.content import parse_cache
+from showcase.content.loader import load_catalog
+from showcase.content.gc_pause import collector_paused
+from showcase.content.parse_cache import CACHE_FILE, ParseCache
+from showcase.content.problems import DataInvalid
+from showcase.pages.render import Renderer
+from showcase.pages.models import build_pages
 from support import copy_project
 
 BRAND = "data/brands/farun-minsheng.yml"

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import markdown
 import pytest
 
-from showcase import charts
-from showcase.charts import bar_chart, data_table, percent_chart, stacked_bar_chart
+from showcase.pages import charts
+from showcase.pages.charts import bar_chart, data_table, percent_chart, stacked_bar_chart
 
 NS = "{http://www.w3.org/2000/svg}"
 # The Markdown extensions of mkdocs.yml that touch raw HTML and inline text.

@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 import dossier
-from showcase.loader import load_catalog
+from showcase.content.loader import load_catalog
 from support import CHROMIUM, REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]

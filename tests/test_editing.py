@@ -17,9 +17,9 @@ import pytest
 import yaml
 
 from showcase import cli
-from showcase.loader import load_catalog
-from showcase.problems import DataInvalid
-from showcase.scaffold import ScaffoldError, create
+from showcase.content.loader import load_catalog
+from showcase.content.problems import DataInvalid
+from showcase.editing.scaffold import ScaffoldError, create
 from support import REPO, copy_project, main_text, run_build, visible_text
 
 

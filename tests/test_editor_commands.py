@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from showcase import cli
-from showcase.mkdocs_messages import translate
+from showcase.engines.mkdocs_messages import translate
 from support import REPO, copy_project, run_build
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"
@@ -136,9 +136,11 @@ def _make(project: Path, *words: str) -> subprocess.CompletedProcess:
     shutil.copy(REPO / "Makefile", project / "Makefile")
     if not (project / ".venv").exists():
         (project / ".venv").symlink_to(REPO / ".venv")
-    # -o: never remake the install stamp (it is the shared environment's, and already made)
+    # -o: never remake the install stamp (it is the shared environment's, and already made). The
+    # environment's editable install is the real project's core: PYTHONPATH makes it the copy's.
     return subprocess.run(
-        ["make", "-o", ".venv/.installed-stamp", *words], cwd=project, capture_output=True, text=True, timeout=600
+        ["make", "-o", ".venv/.installed-stamp", *words], cwd=project, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "PYTHONPATH": "hooks"},
     )
 
 
@@ -242,6 +244,7 @@ def _wait_for(url: str, needle: str, seconds: float) -> float:
     raise AssertionError(f"{url} did not show {needle!r} within {seconds} s")
 
 
+@pytest.mark.server
 def test_the_preview_shows_a_broken_data_file_as_a_chinese_page_and_comes_back(project: Path):
     port = _free_port()
     server = subprocess.Popen(

@@ -19,10 +19,10 @@ import pytest
 import edit
 from editor_screenshots import solid_png
 from showcase import cli
-from showcase.problem_forms import entry_form, form_links
-from showcase.local_only import local_only, refusal
-from showcase.media_names import readable_name
-from showcase.mkdocs_commands import ERROR_TITLE, write_error_page
+from showcase.editing.problem_forms import entry_form, form_links
+from showcase.editing.local_only import local_only, refusal
+from showcase.editing.media_names import readable_name
+from showcase.engines.mkdocs_commands import ERROR_TITLE, write_error_page
 from support import copy_project
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"
@@ -177,6 +177,7 @@ def _post(port: int, path: str, body: dict, host: str, origin: str | None = None
     return result
 
 
+@pytest.mark.server
 def test_the_gate_forwards_local_requests_and_refuses_the_rest(gate):
     port, hits = gate
     status, _, body = _post(port, "/api/v1", {"action": "info"}, f"127.0.0.1:{port}")
@@ -187,6 +188,7 @@ def test_the_gate_forwards_local_requests_and_refuses_the_rest(gate):
     assert status == 403 and len(hits) == 1
 
 
+@pytest.mark.server
 def test_the_gate_names_a_photo_for_the_editor_page(gate):
     port, hits = gate
     status, headers, body = _post(port, "/showcase/file-name", {"name": "巡回审判现场.jpg"}, f"localhost:{port}",

@@ -36,7 +36,7 @@ def _build(engine: str, site_dir: Path, input_dir: Path) -> Path:
     env = build_environment(REPO, {"SITE_URL": "https://court.example/", "SOURCE_DATE_EPOCH": "1703606400",
                                    "SHOWCASE_ZENSICAL": str(ZENSICAL)})
     env.pop("SHOWCASE_PREVIEW", None)
-    result = subprocess.run([sys.executable, "-c", "import sys; from showcase import engines; from pathlib import Path;"
+    result = subprocess.run([sys.executable, "-c", "import sys; from showcase.engines import pipeline as engines; from pathlib import Path;"
                              f"sys.exit(engines.build(Path({str(REPO)!r}), Path({str(site_dir)!r}), {engine!r},"
                              f" Path({str(input_dir)!r})))"], cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]

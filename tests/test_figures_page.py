@@ -8,8 +8,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from showcase.loader import load_catalog
-from showcase.infographics import figure_charts
+from showcase.content.loader import load_catalog
+from showcase.pages.infographics import figure_charts
 from support import REPO
 
 pytestmark = pytest.mark.build

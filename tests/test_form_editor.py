@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from showcase import form_editor
-from showcase.admin_files import admin_files, bundle_files, content_security_policy
-from showcase.fields import HonourLevel
-from showcase.loader import load_catalog
-from showcase.news_photo import with_photo
-from showcase.schema import (
+from showcase.editing import form_editor
+from showcase.editing.admin_files import admin_files, bundle_files, content_security_policy
+from showcase.content.fields import HonourLevel
+from showcase.content.loader import load_catalog
+from showcase.news.news_photo import with_photo
+from showcase.content.schema import (
     COLLECTIONS, DATE_PATTERN, PATTERN_HELP, POST_DATE_PATTERN, SINGLE_FILES, NewsPost, Record,
 )
 from support import REPO, copy_project, run_build

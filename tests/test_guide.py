@@ -27,8 +27,8 @@ import pytest
 import yaml
 
 from showcase import cli
-from showcase.loader import load_catalog
-from showcase.scaffold import KINDS
+from showcase.content.loader import load_catalog
+from showcase.editing.scaffold import KINDS
 from support import REPO, copy_project, run_build
 
 GUIDE = REPO / "docs" / "editors"

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from showcase.json_schema import stale_schemas
+from showcase.editing.json_schema import stale_schemas
 from support import REPO
 
 DATA_FILES = sorted((REPO / "data").rglob("*.yml"))

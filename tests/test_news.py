@@ -1,4 +1,4 @@
-"""News: the core's posts and lists (showcase.news_site), the Atom feed, and the checks of posts' front matter."""
+"""News: the core's posts and lists (showcase.news.news_site), the Atom feed, and the checks of posts' front matter."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from xml.etree import ElementTree as ET
 import feedparser
 import pytest
 
-from showcase.loader import load_catalog
-from showcase.feed import FeedEntry, atom_feed, post_date, post_time
-from showcase.news_site import PER_PAGE, list_pages, load_posts, post_page
-from showcase.news import check_news_posts
-from showcase.problems import DataInvalid
+from showcase.content.loader import load_catalog
+from showcase.news.feed import FeedEntry, atom_feed, post_date, post_time
+from showcase.news.news_site import PER_PAGE, list_pages, load_posts, post_page
+from showcase.news.posts import check_news_posts
+from showcase.content.problems import DataInvalid
 from support import REPO, copy_project, main_text, visible_text
 from test_validation import line_of
 

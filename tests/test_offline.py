@@ -13,7 +13,7 @@ import pytest
 
 import offline
 from browser_support import search_material
-from showcase.loader import load_catalog
+from showcase.content.loader import load_catalog
 from support import REPO
 
 pytestmark = pytest.mark.build  # the fixture builds the offline site

@@ -8,10 +8,10 @@ import html as html_lib
 import markdown
 import pytest
 
-from showcase.loader import load_catalog
-from showcase.pages import build_nav, build_pages
-from showcase.render import Renderer, date_label, markdown_text, plain_text
-from showcase.schema import Brand, Honour
+from showcase.content.loader import load_catalog
+from showcase.pages.models import build_nav, build_pages
+from showcase.pages.render import Renderer, date_label, markdown_text, plain_text
+from showcase.content.schema import Brand, Honour
 from support import REPO
 
 TEMPLATES = REPO / "templates"
@@ -103,7 +103,7 @@ def test_nav_follows_the_data_order(catalog):
 def test_long_sections_leave_the_nav_for_the_matrix(catalog):
     from dataclasses import replace
 
-    from showcase.pages import NAV_LIMIT
+    from showcase.pages.models import NAV_LIMIT
 
     many = [Brand(slug=f"b{i}", name=f"品牌{i}", parent=catalog.master.slug) for i in range(NAV_LIMIT + 1)]
     nav = build_nav(replace(catalog, sub_brands=many))

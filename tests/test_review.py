@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from showcase.compare import compare_context
-from showcase.loader import load_catalog
-from showcase.pages import case_facts
+from showcase.pages.compare import compare_context
+from showcase.content.loader import load_catalog
+from showcase.pages.models import case_facts
 from support import REPO, main_text
 
 CATALOG = load_catalog(REPO / "data")

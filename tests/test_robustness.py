@@ -13,10 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from showcase.catalog import Catalog
+from showcase.content.catalog import Catalog
 
-from showcase.loader import load_catalog
-from showcase.problems import DataInvalid
+from showcase.content.loader import load_catalog
+from showcase.content.problems import DataInvalid
 from support import REPO, copy_project, html_pages, main_text, read_page, run_build
 
 BRAND = "data/brands/farun-minsheng.yml"

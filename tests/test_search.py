@@ -57,7 +57,7 @@ def test_chinese_words_find_their_page(page, site_server):
 def test_an_honour_title_or_recipient_finds_the_honour_itself(page, site_server):
     """Each honour is its own search section (its heading on the timeline): its title, or the name
     of the person who received it, lists that entry among the first three results."""
-    from showcase.loader import load_catalog
+    from showcase.content.loader import load_catalog
     from support import REPO
 
     honours = load_catalog(REPO / "data").counted_honours  # a nomination is no honour: not on the timeline

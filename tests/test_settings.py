@@ -39,15 +39,16 @@ def configured(monkeypatch, **options):
 
 
 def test_use_directory_urls_is_honoured_in_the_links_of_generated_pages(monkeypatch):
-    # The timeline links brands in raw HTML, which MkDocs does not rewrite: the core must know the URL style.
-    def timeline_html(build) -> str:
-        return build.site.files["honours.md"]
+    # The comparison lists the other brands in raw HTML, which MkDocs does not rewrite: the core must
+    # know the URL style.
+    def compare_html(build) -> str:
+        return build.site.files["compare.md"]
 
     _, build = configured(monkeypatch, use_directory_urls=False)
     assert build.settings.use_directory_urls is False
-    assert 'href="brands/xunzhou-fengqiao.html"' in timeline_html(build)  # honours.html sits at the top
+    assert 'href="brands/hongxin-xiangdang.html"' in compare_html(build)  # compare.html sits at the top
     _, build = configured(monkeypatch)
-    assert 'href="../brands/xunzhou-fengqiao/"' in timeline_html(build)  # honours/index.html, one folder down
+    assert 'href="../brands/hongxin-xiangdang/"' in compare_html(build)  # compare/index.html, one folder down
 
 
 def test_drafts_follow_the_preview_flag(monkeypatch, tmp_path):

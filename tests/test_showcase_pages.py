@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from showcase.loader import load_catalog
-from showcase.pages import brand_uri
+from showcase.content.loader import load_catalog
+from showcase.pages.models import brand_uri
 from support import REPO, main_text
 
 pytestmark = pytest.mark.build

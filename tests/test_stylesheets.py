@@ -1,8 +1,8 @@
-"""Unit tests of what the site serves of its own stylesheets and scripts (showcase.stylesheets, showcase.asset_bundles)."""
+"""Unit tests of what the site serves of its own stylesheets and scripts (showcase.pages.stylesheets, showcase.pages.asset_bundles)."""
 
 from __future__ import annotations
 
-from showcase.stylesheets import without_comments
+from showcase.pages.stylesheets import without_comments
 
 
 def test_comments_go_and_rules_stay():
@@ -16,7 +16,7 @@ def test_a_comment_mark_inside_a_string_is_kept():
 
 
 def test_bundles_join_their_sources_in_order_css_without_comments_scripts_as_written():
-    from showcase.asset_bundles import SCRIPT, STYLESHEET, plan_bundles
+    from showcase.pages.asset_bundles import SCRIPT, STYLESHEET, plan_bundles
 
     texts = {"a.css": "/* why */\n.a { color: red; }\n", "b.css": ".b{}", "x.js": "(function () { /* keep */ })()",
              "y.js": "var y = 1\n"}
@@ -27,14 +27,14 @@ def test_bundles_join_their_sources_in_order_css_without_comments_scripts_as_wri
 
 
 def test_a_single_file_is_not_bundled():
-    from showcase.asset_bundles import plan_bundles
+    from showcase.pages.asset_bundles import plan_bundles
 
     assert [b.uri for b in plan_bundles(["only.css"], ["a.js", "b.js"])] == ["javascripts/showcase.js"]
     assert plan_bundles([], ["a.js"]) == []
 
 
 def test_a_bundle_takes_the_place_of_its_first_source_in_the_served_list():
-    from showcase.asset_bundles import Bundle
+    from showcase.pages.asset_bundles import Bundle
 
     bundle = Bundle("all.js", ("b.js", "c.js"))
     assert bundle.served_in(["a.js", "b.js", "x.js", "c.js"]) == ["a.js", "all.js", "x.js"]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from showcase.loader import load_catalog
-from showcase.timeline import LEVELS, timeline_filters, timeline_groups
-from showcase.schema import Honour
+from showcase.content.loader import load_catalog
+from showcase.pages.timeline import LEVELS, timeline_filters, timeline_groups
+from showcase.content.schema import Honour
 from support import REPO, main_text
 
 CATALOG = load_catalog(REPO / "data")

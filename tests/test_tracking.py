@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from showcase.catalog import Catalog
+from showcase.content.catalog import Catalog
 
-from showcase.loader import load_catalog
-from showcase.schema import Activity, Brand, Figure, Honour, Image, Practice, Result, Site
-from showcase.tracking import (
+from showcase.content.loader import load_catalog
+from showcase.content.schema import Activity, Brand, Figure, Honour, Image, Practice, Result, Site
+from showcase.pages.tracking import (
     PAGE_FIELDS, completeness, dashboard, is_stale, name_only, period_end, quarter_of, recent_quarters, yearly_figures,
 )
 from support import REPO, copy_project, main_text, run_build

@@ -1,8 +1,8 @@
-"""Unit tests of the keep-together pass on finished HTML (hooks/showcase/typography.py)."""
+"""Unit tests of the keep-together pass on finished HTML (hooks/showcase/pages/typography.py)."""
 
 from __future__ import annotations
 
-from showcase.typography import keep_together, one_date_form
+from showcase.pages.typography import keep_together, one_date_form
 
 NAMES = ("党旗引领·法耀浔州", "党旗引领", "金田法庭")
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from showcase.loader import load_catalog
-from showcase.problems import DataInvalid, Problem
+from showcase.content.loader import load_catalog
+from showcase.content.problems import DataInvalid, Problem
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -191,7 +191,7 @@ def test_an_honour_without_source_waits_as_a_draft(data: Path):
 
 
 def test_make_new_writes_an_honour_without_source_as_a_draft(data: Path):
-    from showcase.scaffold import create
+    from showcase.editing.scaffold import create
 
     path = create("honour", {"slug": "shili-daibu", "title": "示例荣誉", "recipient": "示例党支部",
                              "level": "贵港市", "honour_kind": "集体"}, data.parent)

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from showcase.loader import load_catalog
-from showcase.news import check_news_posts
-from showcase.problems import DataInvalid, Problem
+from showcase.content.loader import load_catalog
+from showcase.news.posts import check_news_posts
+from showcase.content.problems import DataInvalid, Problem
 
 REPO = Path(__file__).resolve().parents[1]
 PROJECT = "data/projects/jintian.yml"

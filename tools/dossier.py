@@ -30,8 +30,8 @@ from pypdf.generic import NameObject, TextStringObject
 REPO = Path(__file__).resolve().parents[1]
 from dossier_fonts import FontsMissing, font_face_css
 from dossier_page import COMPARE, COMPARE_TITLE, MEASURE, PREPARE, contents_html, cover_html, qr_svg  # noqa: F401
-from showcase.loader import load_catalog
-from showcase.pages import brand_uri, case_facts
+from showcase.content.loader import load_catalog
+from showcase.pages.models import brand_uri, case_facts
 from support import CHROMIUM, chromium_launch_options, run_build
 
 DOSSIER_CSS = Path(__file__).with_name("dossier.css")

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import segno
-from showcase.loader import load_catalog
-from showcase.render import partial_date
+from showcase.content.loader import load_catalog
+from showcase.pages.render import partial_date
 
 if TYPE_CHECKING:
     from dossier import Case

@@ -5,9 +5,9 @@ listens on a port of its own that only this script knows; the editor's page talk
 front of it (127.0.0.1:8081 by default), which
 
 - answers only requests addressed to 127.0.0.1 or localhost at its port, from the preview's
-  pages (showcase.local_only: no DNS rebinding, no other site's pages);
+  pages (showcase.editing.local_only: no DNS rebinding, no other site's pages);
 - gives a photo with a Chinese name a readable ASCII one before it is saved
-  (POST /showcase/file-name, showcase.media_names);
+  (POST /showcase/file-name, showcase.editing.media_names);
 - runs the check and the package for the editor's 检查并打包 page (POST /showcase/package):
   the zip is written into the project folder, as `make package` does; nothing is sent anywhere.
 """
@@ -27,9 +27,9 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from showcase.local_only import local_origins, refusal
-from showcase.media_names import readable_name
-from showcase.problem_forms import form_links
+from showcase.editing.local_only import local_origins, refusal
+from showcase.editing.media_names import readable_name
+from showcase.editing.problem_forms import form_links
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = Path("node_modules", "decap-server", "dist", "index.js")

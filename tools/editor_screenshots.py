@@ -3,7 +3,7 @@
 Runs tools/edit.py on a temporary copy of the project (the real data/ is never written), fills
 in the fictional examples the guide describes, and saves small PNGs into docs/editors/images/.
 
-Usage: PYTHONPATH=hooks python tools/editor_screenshots.py [--out docs/editors/images]
+Usage: python tools/editor_screenshots.py [--out docs/editors/images]
 """
 
 from __future__ import annotations

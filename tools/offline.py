@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-from showcase.loader import load_catalog
+from showcase.content.loader import load_catalog
 from support import run_build
 
 SHIM_CDN = "https://unpkg.com/iframe-worker/shim"

@@ -1,1 +1,5 @@
-"""The showcase core: data loading, validation, page models and rendering, free of MkDocs."""
+"""The showcase core, free of MkDocs: the content, its pages and news, editing, and the engines.
+
+content (the data and its messages) → pages and news (page models, rendered) → engines (generate →
+engine → finish); editing serves the media team; cli, settings, address and package are the edge.
+"""

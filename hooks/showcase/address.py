@@ -1,5 +1,7 @@
 """The site's public address: set once, in data/site.yml (``url``) or by the SITE_URL variable.
 
+SITE_URL is read at the edge (showcase.settings, or the tool that publishes) and passed in here.
+
 Without an address the public build writes no absolute address at all (no canonical link,
 og:url, JSON-LD url, sitemap or feed), and ``make publish`` refuses to run. Only the editors'
 preview (``mkdocs serve``) uses its own local address.
@@ -7,7 +9,6 @@ preview (``mkdocs serve``) uses its own local address.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
@@ -29,17 +30,16 @@ def normalised(address: str | None) -> str | None:
     return address if address.endswith("/") else address + "/"
 
 
-def site_address(site_url_field: str | None, environ: dict[str, str] | None = None) -> str | None:
-    """SITE_URL when set (a one-off override), else data/site.yml's ``url``, else None."""
-    environ = os.environ if environ is None else environ
-    return normalised(environ.get(ENV_VARIABLE)) or normalised(site_url_field)
+def site_address(site_url_field: str | None, site_url: str | None = None) -> str | None:
+    """``site_url`` (SITE_URL, a one-off override) when set, else data/site.yml's ``url``, else None."""
+    return normalised(site_url) or normalised(site_url_field)
 
 
-def configured_address(project: Path, environ: dict[str, str] | None = None) -> str | None:
+def configured_address(project: Path, site_url: str | None = None) -> str | None:
     """The address a build of ``project`` would use, read without validating the data."""
     try:
         data = yaml.safe_load((project / SITE_FILE).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         data = None
     field = data.get("url") if isinstance(data, dict) and isinstance(data.get("url"), str) else None
-    return site_address(field, environ)
+    return site_address(field, site_url)

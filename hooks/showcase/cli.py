@@ -13,16 +13,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .catalog import Catalog
-from .json_schema import stale_schemas, write_schemas
-from .loader import load_catalog
-from .news_photo import photo_src
-from .pages import build_pages
-from .parse_cache import CACHE_FOLDER
-from .post_links import IMAGE_SUFFIXES, check_post_links, post_files, post_links
-from .problems import DataInvalid, format_report
+from showcase.content.catalog import Catalog
+from showcase.editing.json_schema import stale_schemas, write_schemas
+from showcase.content.loader import load_catalog
+from showcase.news.news_photo import photo_src
+from showcase.pages.models import build_pages
+from showcase.content.parse_cache import CACHE_FOLDER
+from showcase.news.post_links import IMAGE_SUFFIXES, check_post_links, post_files, post_links
+from showcase.content.problems import DataInvalid, format_report
 
-from .scaffold import KINDS, QUESTIONS, ScaffoldError, create
+from showcase.editing.scaffold import KINDS, QUESTIONS, ScaffoldError, create
 
 COMMANDS = {
     "serve": "预览网站（改动后自动刷新）",
@@ -74,11 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("build", "generate", "finish"):
         return _pipeline(args)
     if args.command in ("serve", "package"):
-        from . import mkdocs_commands  # MkDocs only for the commands that run it: check stays light
+        from showcase.engines import mkdocs_commands  # MkDocs only for the commands that run it: check stays light
 
         if args.command == "serve":
             return mkdocs_commands.serve(Path("mkdocs.yml"), args.dev_addr)
-        from .package import package
+        from showcase.package import package
 
         return package(Path.cwd(), args.out)
     if args.check:
@@ -92,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _pipeline(args: argparse.Namespace) -> int:
-    """generate → engine → finish (showcase.engines), or one of its ends."""
-    from . import engines
+    """generate → engine → finish (showcase.engines.pipeline), or one of its ends."""
+    from showcase.engines import pipeline as engines
 
     if args.command == "build":
         return engines.build(Path.cwd(), args.site_dir, args.engine)

@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .mkdocs_commands import build
+from showcase.engines.mkdocs_commands import build
 
 # Outside git (a copy without history): everything the build and `make publish` read.
 PROJECT_PARTS = (
@@ -42,7 +42,9 @@ def project_files(project: Path) -> list[Path]:
         for part in PROJECT_PARTS:
             path = project / part
             files += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
-    return sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts)
+    # Outside git, the editable install's metadata (hooks/*.egg-info) is no part of the project either.
+    return sorted(p for p in files if p.is_file() and "__pycache__" not in p.parts
+                  and not any(part.endswith(".egg-info") for part in p.parts))
 
 
 def package(project: Path, out: Path, today: dt.date | None = None) -> int:

@@ -1,8 +1,8 @@
 """The settings of one build, read once from the project folder and the environment.
 
 The command line (``python -m showcase build|generate|finish``) and the MkDocs shim each make
-one ``Settings`` with ``for_project``; the core takes its folders and flags from there and never
-reads an engine's configuration or the environment itself.
+one ``Settings`` with ``for_project``; the core takes its folders, flags and addresses from there
+and never reads an engine's configuration or the environment itself (``tests/test_structure.py``).
 """
 
 from __future__ import annotations
@@ -13,10 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .news import POSTS_FOLDER
-from .parse_cache import CACHE_FOLDER
+from showcase.news.posts import POSTS_FOLDER
+from showcase.content.parse_cache import CACHE_FOLDER
 
 PREVIEW_VARIABLE = "SHOWCASE_PREVIEW"
+SITE_URL_VARIABLE = "SITE_URL"  # a one-off public address, over data/site.yml's url (showcase.address)
+# decap-server's address for the form editor; tools/edit.py and the tests set it to the port they start it on.
+EDITOR_BACKEND_VARIABLE = "SHOWCASE_EDITOR_BACKEND"
+DEFAULT_EDITOR_BACKEND = "http://127.0.0.1:8081/api/v1"
 # The one rule for a yes in an environment variable (SHOWCASE_PREVIEW=true, =1, =yes, =on).
 _TRUE = {"1", "true", "yes", "on"}
 
@@ -31,6 +35,8 @@ class Settings:
     use_directory_urls: bool  # brands/x/ (True) or brands/x.html (False)
     posts_dir: str  # the news posts under docs_dir
     build_date: dt.date  # the day the build judges freshness by: SOURCE_DATE_EPOCH's, or today
+    site_url: str | None = None  # SITE_URL as given, over data/site.yml's url; None when unset
+    editor_backend: str = DEFAULT_EDITOR_BACKEND  # where the form editor's files are served from
 
     @classmethod
     def for_project(cls, root: Path, command: str = "build", *, use_directory_urls: bool = True,
@@ -43,6 +49,8 @@ class Settings:
             use_directory_urls=use_directory_urls,
             posts_dir=POSTS_FOLDER.as_posix(),
             build_date=build_date(environ),
+            site_url=environ.get(SITE_URL_VARIABLE) or None,
+            editor_backend=environ.get(EDITOR_BACKEND_VARIABLE) or DEFAULT_EDITOR_BACKEND,
         )
 
     @property

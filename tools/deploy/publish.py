@@ -38,7 +38,7 @@ def publish(
     if dest.exists() and not dest.is_dir():
         raise PublishError(f"{dest} 是一个文件，不是文件夹；请换一个发布位置。")
     address_rules = _address_rules(project)
-    address = address_rules.configured_address(project)
+    address = address_rules.configured_address(project, os.environ.get(address_rules.ENV_VARIABLE))
     if not address:
         raise PublishError(address_rules.MISSING_MESSAGE)
     say(f"网站网址：{address}")
