@@ -36,7 +36,7 @@ def test_casebook_opens_with_court_brand_and_date_then_full_cases_then_the_named
         assert part in opening, part
     # The lead names only the parts the full cases hold: no 标识 and no 案例 (the source has none).
     lead = re.search(r'<p class="sc-lead">(.*?)</p>', plain).group(1)
-    assert "名称、内涵、做法、成效、荣誉" in lead and "标识" not in lead and "案例编排" not in lead
+    assert "名称、内涵、做法、成效、推荐参选" in lead and "标识" not in lead and "案例编排" not in lead
     # Cases with content come first, in full, numbered; the others once, together, at the end.
     assert re.findall(r'<h2 id="case-([a-z0-9-]+)">', source) == [*FULL, "others"]
     assert source.count('<div class="sc-case">') == len(FULL)
@@ -144,9 +144,9 @@ def test_printed_casebook_is_a4_with_no_navigation_and_short_cases_sharing_pages
         assert locator.count() == 0 or not locator.first.is_visible(), hidden
     family = page.eval_on_selector(".md-typeset", "e => getComputedStyle(e).fontFamily")
     assert "FangSong" in family
-    # Links (the honours link to the timeline) print as plain black text: no underline on paper.
+    # Links (the contents and the brand names) print as plain black text: no underline on paper.
     links = page.eval_on_selector_all(
-        ".md-typeset a[href*='honours/#honour-']",
+        ".md-typeset a[href*='brands/']",
         "els => els.map(e => [getComputedStyle(e).textDecorationLine, getComputedStyle(e).color])",
     )
     assert links and all(link == ["none", "rgb(0, 0, 0)"] for link in links), links

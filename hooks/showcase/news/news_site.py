@@ -155,6 +155,8 @@ def post_page(post: Post) -> str:
     meta = {key: value for key, value in post.meta.items() if key in ("description", "title")}
     meta["date"] = post.datetime_attribute
     meta["news_post"] = True
+    if post.draft:  # only in the preview: the page's banner says so (overrides/main.html)
+        meta["draft"] = True
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return (f"---\n{front}---\n\n{body[:at].strip()}\n\n{_meta_line(post, here)}\n\n{_brands_line(post, here)}"
             f"{body[at:].strip()}\n")

@@ -213,7 +213,8 @@ CASEBOOK_PARTS: dict[str, Any] = {
     "做法": lambda c: c.item.practices,
     "成效": lambda c: c.item.results,
     "案例": lambda c: c.item.cases,
-    "荣誉": lambda c: c.honours,
+    "荣誉": lambda c: [h for h in c.honours if not h.is_nomination],
+    "推荐参选": lambda c: [h for h in c.honours if h.is_nomination],  # no honour: a part of its own
 }
 
 
