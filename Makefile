@@ -63,10 +63,11 @@ ZSTAMP := $(ZVENV)/.installed-stamp
 zensical-deps: $(ZSTAMP)
 
 $(ZSTAMP): requirements-zensical.txt
-	python3 -m venv $(ZVENV)
-	$(ZVENV)/bin/python -m pip install --quiet --upgrade pip
-	$(ZVENV)/bin/python -m pip install --quiet -r requirements-zensical.txt
-	touch $(ZSTAMP)
+	@echo "正在安装第二个生成引擎 Zensical（只在第一次或版本改变时）……"
+	@$(call QUIETLY,{ test -x $(ZVENV)/bin/python || python3 -m venv $(ZVENV); } \
+	  && $(ZVENV)/bin/python -m pip install $(PIP_QUIET) --upgrade pip \
+	  && $(ZVENV)/bin/python -m pip install $(PIP_QUIET) -r requirements-zensical.txt,Zensical 没有装好)
+	@touch $(ZSTAMP)
 
 # 网页表单编辑器：http://127.0.0.1:8000/admin/（资料服务在 127.0.0.1:8081）；Ctrl-C 同时停止。
 # 换端口：make edit PORT=8010 BACKEND_PORT=8091（命令行上给的值优先，环境变量里的 PORT 不算）。
