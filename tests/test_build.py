@@ -124,7 +124,7 @@ def test_home_page_has_figures_matrix_and_entry_points(built_site: Path):
     text = main_text(built_site / "index.html")
     for figure in ("13756件", "12004件", "87.26%", "90.65%", "2.53%", "0.08%"):
         assert figure in text
-    for entry in ("了解品牌", "工作体系", "案例资料"):
+    for entry in ("党建品牌", "工作体系", "案例资料"):
         assert entry in text
     assert "媒体团队" not in text and "编辑园地" not in text  # the editors' material is preview-only
     assert "sc-tree" in (built_site / "index.html").read_text(encoding="utf-8")

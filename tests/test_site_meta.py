@@ -59,7 +59,7 @@ def test_every_page_has_description_open_graph_and_canonical(built_site: Path):
 
 def test_generated_pages_take_their_description_from_the_data(built_site: Path):
     head = (built_site / "brands/xunzhou-fengqiao/index.html").read_text(encoding="utf-8").split("</head>")[0]
-    assert '<meta name="description" content="人民法庭党支部创建的子品牌' in head
+    assert '<meta name="description" content="该子品牌由人民法庭党支部创建' in head
 
 
 def test_organization_json_ld_states_only_data(built_site: Path):

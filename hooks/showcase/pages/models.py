@@ -166,7 +166,7 @@ def _overview_pages(catalog: Catalog, matrix: dict[str, Any]) -> list[PageModel]
         PageModel(
             TIMELINE,
             "荣誉时间轴",
-            f"{site.court.name}及其党支部、干警获得的荣誉称号、入选的重点培养点和当地市委的肯定。",
+            f"{site.court.name}获得的集体荣誉、涌现的个人先进典型、入选的重点培养点和当地市委对党建品牌创建工作经验的推广。",
             "timeline.md.j2",
             # A nomination (推荐参选) is no honour: the brand page and the casebook tell it, not this page.
             {"groups": timeline_groups(catalog.counted_honours), "filters": timeline_filters(catalog),
