@@ -105,16 +105,16 @@ $(NODE_STAMP): package.json package-lock.json
 	@$(call QUIETLY,npm ci --no-audit --no-fund --loglevel=error,Node 程序没有装好（常见原因：没有联网，或没有装 Node.js）)
 	@touch $(NODE_STAMP)
 
-# 生成性能基准：先是两个引擎的干净生成、预览刷新和峰值内存（真实网站和 1000 篇新闻，tools/bench_pipeline.py），
-# 再是 10/100/1000 个品牌的合成数据和导航（tools/bench.py，2 核上约 10 分钟）。
+# 生成性能基准：先是两个引擎的干净生成、预览刷新和峰值内存（真实网站和 1000 篇新闻，tools/dev/bench_pipeline.py），
+# 再是 10/100/1000 个品牌的合成数据和导航（tools/dev/bench.py，2 核上约 10 分钟）。
 bench: install-test system-deps zensical-deps
-	$(PY) tools/bench_pipeline.py
-	$(PY) tools/bench.py --no-reload
+	$(PY) -m tools.dev.bench_pipeline
+	$(PY) -m tools.dev.bench --no-reload
 
 # Lighthouse（手机模拟）五个页面，每页 3 次的中位数，打印分数（性能只作参考），低于 0.95 的标出来；报告在 test-artifacts/lighthouse/。
 # （性能是计时分数，随机器负载起落，这里只打印；make test 里的测试只查不计时的三项，见 README。）
 lighthouse: install system-deps node-deps
-	$(PY) tools/lighthouse.py
+	$(PY) -m tools.dev.lighthouse
 
 # 删除所有生成物和缓存：网站、解析与模板缓存、测试报告、Python 的字节码。
 clean:
@@ -123,10 +123,10 @@ clean:
 
 # 审阅材料（写在 dist/）：案例汇编 PDF（要二维码就先设 SITE_URL），以及可双击打开的离线网站压缩包。
 dossier: install-test system-deps
-	$(PY) tools/dossier.py
+	$(PY) -m tools.release.dossier
 
 offline: install node-deps
-	$(PY) tools/offline.py
+	$(PY) -m tools.release.offline
 
 # 发布：make publish DEST=/srv/www/fayao（先生成并检查，全部通过后才一次性切换；回滚见 README）。
 publish: install

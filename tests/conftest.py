@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-import support
-from support import CHROMIUM, DESKTOP, REPO, chromium_launch_options, run_build, serve_directory
+from tools import harness
+from tools.harness import CHROMIUM, DESKTOP, REPO, chromium_launch_options, run_build, serve_directory
 
 TEST_SITE_URL = "https://court.example/"
 
@@ -40,7 +40,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_runtest_setup(item: pytest.Item) -> None:
     # Before the test's fixtures: a test (or a fixture of it) that builds without the marker fails,
     # so that `make test-fast` (-m "not build and not browser and not server") never builds the site.
-    support.builds_allowed = item.get_closest_marker("build") is not None
+    harness.builds_allowed = item.get_closest_marker("build") is not None
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ photos, publishing, a broken data file, the servers' Host check). A test module 
 it uses (``from editor_support import editor, editor_page, requests_seen``): each module then starts
 its own editor on its own copy.
 
-tools/edit.py starts decap-server and the preview on free ports in a temporary copy, so that the
+showcase/editing/editor_servers.py starts decap-server and the preview on free ports in a temporary copy, so that the
 real data/ is never written. Every request the editor makes must go to 127.0.0.1.
 """
 
@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from support import REPO, build_environment, copy_project, free_port, wait_until_answers
+from tools.harness import REPO, build_environment, copy_project, free_port, wait_until_answers
 
 
 def port_open(port: int) -> bool:
@@ -35,7 +35,7 @@ def port_open(port: int) -> bool:
 
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory):
-    """(preview base URL, project copy), with `tools/edit.py` running on free ports; stopped with Ctrl-C.
+    """(preview base URL, project copy), with `showcase/editing/editor_servers.py` running on free ports; stopped with Ctrl-C.
 
     The ports are on the fixture's result too: ``editor.port``, ``editor.backend_port``."""
     project = copy_project(tmp_path_factory.mktemp("edit") / "project")
@@ -43,8 +43,7 @@ def editor(tmp_path_factory):
     (project / "node_modules").symlink_to(REPO / "node_modules")
     port, backend_port = free_port(), free_port()
     process = subprocess.Popen(
-        [sys.executable, str(project / "tools" / "edit.py"), "--root", str(project),
-         "--port", str(port), "--backend-port", str(backend_port)],
+        [sys.executable, "-m", "showcase", "edit", "--port", str(port), "--backend-port", str(backend_port)],
         cwd=project, env=build_environment(project), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}/"

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from browser_support import axe_violations, format_violations
 
-from support import DESKTOP, PHONE
+from tools.harness import DESKTOP, PHONE
 
 PAGE = "brands/xunzhou-fengqiao/"
 NAV = ".md-sidebar--primary"

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO, html_pages
+from page_text import html_pages
+from tools.harness import REPO
 from showcase.content.loader import load_catalog
 from showcase.pages.models import unbreakable_names
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import DESKTOP, PHONE
+from tools.harness import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 
 from browser_support import axe_violations, format_violations
 
-from support import DESKTOP, PHONE
+from tools.harness import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 

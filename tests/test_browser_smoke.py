@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from browser_support import axe_violations, format_violations
 
-from support import DESKTOP, PHONE, serve_directory
+from tools.harness import DESKTOP, PHONE, serve_directory
 
 pytestmark = pytest.mark.browser
 

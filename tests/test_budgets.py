@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from support import html_pages
+from page_text import html_pages
 
 KB = 1000
 HOME_BUDGET = 100 * KB

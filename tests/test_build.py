@@ -9,7 +9,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from showcase.content.loader import load_catalog
-from support import REPO, copy_project, html_pages, main_text, read_page, run_build, visible_text
+from page_text import html_pages, main_text, read_page, visible_text
+from tools.harness import REPO, copy_project, run_build
 from source_facts import FACTS
 
 pytestmark = pytest.mark.build

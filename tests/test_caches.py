@@ -15,7 +15,7 @@ from showcase.content.parse_cache import CACHE_FILE, ParseCache
 from showcase.content.problems import DataInvalid
 from showcase.pages.render import Renderer
 from showcase.pages.models import build_pages
-from support import copy_project
+from tools.harness import copy_project
 
 BRAND = "data/brands/farun-minsheng.yml"
 

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser_support import axe_violations, format_violations
-from support import PHONE, REPO
+from tools.harness import PHONE, REPO
 
 TOOLBAR = "[data-care-toolbar]"
 BRAND = "brands/xunzhou-fengqiao/"

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from browser_support import axe_violations, format_violations
 
-from support import PHONE, REPO
+from tools.harness import PHONE, REPO
 
 KEY_PAGES = ["", "matrix/", "brands/xunzhou-fengqiao/", "honours/", "figures/"]
 TOOLBAR = "[data-care-toolbar]"

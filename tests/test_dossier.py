@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import dossier
+from tools.release import dossier
 from showcase.content.loader import load_catalog
-from support import CHROMIUM, REPO
+from tools.harness import CHROMIUM, REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 ADDRESS = "https://fayao.example.gov.cn/"

@@ -20,7 +20,8 @@ from showcase import cli
 from showcase.content.loader import load_catalog
 from showcase.content.problems import DataInvalid
 from showcase.editing.scaffold import ScaffoldError, create
-from support import REPO, copy_project, main_text, run_build, visible_text
+from page_text import main_text, visible_text
+from tools.harness import REPO, copy_project, run_build
 
 
 @pytest.fixture

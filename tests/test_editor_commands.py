@@ -22,7 +22,7 @@ import yaml
 
 from showcase import cli
 from showcase.engines.mkdocs_messages import translate
-from support import REPO, copy_project, run_build
+from tools.harness import REPO, copy_project, run_build
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"
 

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-import edit
-from editor_screenshots import solid_png
+from showcase.editing import editor_servers
+from tools.dev.editor_screenshots import solid_png
 from showcase import cli
 from showcase.editing.problem_forms import entry_form, form_links
 from showcase.editing.local_only import local_only, refusal
 from showcase.editing.media_names import readable_name
 from showcase.engines.mkdocs_commands import ERROR_TITLE, write_error_page
-from support import copy_project
+from tools.harness import copy_project
 
 POST = "docs/news/posts/2023-12-27-brand-report.md"
 
@@ -133,14 +133,14 @@ def test_make_check_counts_a_news_photo_and_names_photos_not_yet_used(tmp_path: 
 
 def test_edit_passes_its_ports_on(monkeypatch):
     calls = []
-    monkeypatch.setattr(cli, "_tool", lambda script, arguments: calls.append((script, arguments)) or 0)
+    monkeypatch.setattr(editor_servers, "run", lambda root, port, backend_port, environ: calls.append((port, backend_port)) or 0)
     assert cli.main(["edit", "--port", "8010"]) == 0
-    assert calls == [("edit.py", ["--port", "8010", "--backend-port", "8081"])]
+    assert calls == [(8010, 8081)]
 
 
 @pytest.fixture
 def gate(tmp_path: Path):
-    """tools/edit.py's gate on a free port, in front of a stand-in for decap-server; (port, upstream hits)."""
+    """showcase/editing/editor_servers.py's gate on a free port, in front of a stand-in for decap-server; (port, upstream hits)."""
     hits: list[dict] = []
 
     class Upstream(BaseHTTPRequestHandler):
@@ -156,9 +156,9 @@ def gate(tmp_path: Path):
 
     servers = [ThreadingHTTPServer(("127.0.0.1", 0), Upstream)]
     upstream_port = servers[0].server_address[1]
-    servers.append(ThreadingHTTPServer(("127.0.0.1", 0), edit.gate_for(tmp_path, 0, 8000, upstream_port)))
+    servers.append(ThreadingHTTPServer(("127.0.0.1", 0), editor_servers.gate_for(tmp_path, 0, 8000, upstream_port, {})))
     port = servers[1].server_address[1]
-    servers[1].RequestHandlerClass = edit.gate_for(tmp_path, port, 8000, upstream_port)
+    servers[1].RequestHandlerClass = editor_servers.gate_for(tmp_path, port, 8000, upstream_port, {})
     for server in servers:
         threading.Thread(target=server.serve_forever, daemon=True).start()
     yield port, hits

@@ -11,7 +11,7 @@ import zipfile
 import pytest
 import yaml
 
-from editor_screenshots import solid_png
+from tools.dev.editor_screenshots import solid_png
 from editor_support import (  # noqa: F401 - editor, editor_page and requests_seen are fixtures
     editor,
     editor_page,

@@ -22,8 +22,9 @@ import functools
 import http.server
 
 from browser_support import axe_violations, distinct_paths, format_violations, search_material, search_zensical
-from deploy.csp import content_security_policy, scan_site
-from support import REPO, build_environment, html_pages, main_text, read_page, run_build, serve_directory, visible_text
+from tools.release.deploy.csp import content_security_policy, scan_site
+from page_text import html_pages, main_text, read_page, visible_text
+from tools.harness import REPO, build_environment, run_build, serve_directory
 from test_search import QUERIES
 
 pytestmark = pytest.mark.build
@@ -153,7 +154,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 class _PolicyHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site with the Content-Security-Policy that publishing computes for it (tools/deploy/csp.py)."""
+    """Serves the site with the Content-Security-Policy that publishing computes for it (tools/release/deploy/csp.py)."""
 
     policy = ""
 

@@ -10,7 +10,7 @@ import pytest
 
 from showcase.content.loader import load_catalog
 from showcase.pages.infographics import figure_charts
-from support import REPO
+from tools.harness import REPO
 
 pytestmark = pytest.mark.build
 SVG = "{http://www.w3.org/2000/svg}"

@@ -19,7 +19,7 @@ from showcase.news.news_photo import with_photo
 from showcase.content.schema import (
     COLLECTIONS, DATE_PATTERN, PATTERN_HELP, POST_DATE_PATTERN, SINGLE_FILES, NewsPost, Record,
 )
-from support import REPO, copy_project, run_build
+from tools.harness import REPO, copy_project, run_build
 
 CHOICES = form_editor.form_choices(REPO)
 AUTHORS = form_editor.news_authors(REPO / "docs")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 
-from editor_screenshots import solid_png
+from tools.dev.editor_screenshots import solid_png
 from editor_support import (  # noqa: F401 - editor, editor_page and requests_seen are fixtures
     editor,
     editor_page,

@@ -29,7 +29,7 @@ import yaml
 from showcase import cli
 from showcase.content.loader import load_catalog
 from showcase.editing.scaffold import KINDS
-from support import REPO, copy_project, run_build
+from tools.harness import REPO, copy_project, run_build
 
 GUIDE = REPO / "docs" / "editors"
 PAGES = sorted(GUIDE.glob("*.md"))

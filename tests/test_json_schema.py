@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from showcase.editing.json_schema import stale_schemas
-from support import REPO
+from tools.harness import REPO
 
 DATA_FILES = sorted((REPO / "data").rglob("*.yml"))
 

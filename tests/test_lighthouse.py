@@ -3,7 +3,7 @@ timing (accessibility, best practices, SEO) must score ≥ 0.95. Performance is 
 with the machine's load: `make lighthouse` prints it (median of 3 runs) as a benchmark, and
 tests/test_budgets.py holds the page weights, which cannot flake.
 
-Runs tools/lighthouse.py's check on the session's build. Lighthouse comes from node_modules
+Runs tools/dev/lighthouse.py's check on the session's build. Lighthouse comes from node_modules
 (`npm ci`, which `make test` and `make lighthouse` run); without it or without Chromium the test
 is skipped, or failed when REQUIRE_BROWSER=1 (CI). The JSON reports are kept in
 test-artifacts/lighthouse/ to look at the audits.
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO
+from tools.harness import REPO
 
-import lighthouse
+from tools.dev import lighthouse
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,8 @@ from showcase.news.feed import FeedEntry, atom_feed, post_date, post_time
 from showcase.news.news_site import PER_PAGE, list_pages, load_posts, post_page
 from showcase.news.posts import check_news_posts
 from showcase.content.problems import DataInvalid
-from support import REPO, copy_project, main_text, visible_text
+from page_text import main_text, visible_text
+from tools.harness import REPO, copy_project
 from test_validation import line_of
 
 POST = "news/2023/12/27/brand-report/index.html"

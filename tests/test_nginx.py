@@ -1,6 +1,6 @@
 """The published site behind Debian's nginx, with the generated configuration.
 
-tools/publish.py publishes the real project into a temporary DEST with ``--listen`` on a free
+tools/release/publish.py publishes the real project into a temporary DEST with ``--listen`` on a free
 port; nginx runs in the foreground with ``-p`` a temporary prefix (pid, logs and temp folders
 there, nothing under /etc or /var). Checked: the headers (CSP without 'unsafe-inline', gzip,
 cache lifetimes, security headers), then every page in Chromium with no CSP violation and no
@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from browser_support import search_material
-from deploy.csp import InlineCode, content_security_policy, csp_hash, parse_policy, scan_html, scan_site
-from support import free_port
+from tools.release.deploy.csp import InlineCode, content_security_policy, csp_hash, parse_policy, scan_html, scan_site
+from tools.harness import free_port
 from test_publish import run_publish
 
 NGINX = Path("/usr/sbin/nginx")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO
+from tools.harness import REPO
 
 PACKAGES = {"mkdocs", "material", "jinja2", "markdown", "pymdownx", "jieba", "babel", "yaml"}
 FOLDERS = ("hooks", "tools", "tests")

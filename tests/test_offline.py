@@ -11,10 +11,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-import offline
+from tools.release import offline
 from browser_support import search_material
 from showcase.content.loader import load_catalog
-from support import REPO
+from tools.harness import REPO
 
 pytestmark = pytest.mark.build  # the fixture builds the offline site
 EVERY = load_catalog(REPO / "data", include_drafts=True)

@@ -23,7 +23,8 @@ from showcase.content.loader import load_catalog
 from showcase.pages.models import case_facts
 from showcase.pages.preview_only import PREVIEW_ONLY_PATHS, is_preview_only, public_nav
 from showcase.content.schema import HonourLevel
-from support import REPO, html_pages, run_build, visible_text
+from page_text import html_pages, visible_text
+from tools.harness import REPO, run_build
 
 CATALOG = load_catalog(REPO / "data")
 

@@ -15,25 +15,24 @@ from pathlib import Path
 
 import pytest
 
-import deploy.publish
-import support
-from deploy.errors import PublishError
-from deploy.links import check_links, site_base_path
-from deploy.publish import publish
-from deploy.releases import rollback
-from support import FALLBACK_EPOCH, REPO, copy_project, source_date_epoch
+import tools.release.deploy.publish
+from tools import harness
+from tools.release.deploy.errors import PublishError
+from tools.release.deploy.links import check_links, site_base_path
+from tools.release.deploy.publish import publish
+from tools.release.deploy.releases import rollback
+from tools.harness import FALLBACK_EPOCH, REPO, copy_project, source_date_epoch
 
-TOOL = REPO / "tools" / "publish.py"
 EPOCH = "1703606400"
 SITE_URL = "https://court.example/"  # make publish refuses without an address (tests/test_public_build.py)
 
 
 def run_publish(*args: str) -> subprocess.CompletedProcess:
-    if "--rollback" not in args and not support.builds_allowed:
-        raise support.BuildNotAllowed("this test publishes, which builds the site: mark it with @pytest.mark.build")
+    if "--rollback" not in args and not harness.builds_allowed:
+        raise harness.BuildNotAllowed("this test publishes, which builds the site: mark it with @pytest.mark.build")
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     return subprocess.run(
-        [sys.executable, str(TOOL), *args], env=env, capture_output=True, text=True, timeout=600, cwd=REPO
+        [sys.executable, "-m", "tools.release.publish", *args], env=env, capture_output=True, text=True, timeout=600, cwd=REPO
     )
 
 
@@ -207,7 +206,7 @@ def quick_publish(published: Path, monkeypatch: pytest.MonkeyPatch):
         shutil.copytree(published, site_dir, dirs_exist_ok=True)
         return subprocess.CompletedProcess([], 0, "", "")
 
-    monkeypatch.setattr(deploy.publish, "build", fake_build)
+    monkeypatch.setattr(tools.release.deploy.publish, "build", fake_build)
     monkeypatch.setenv("SITE_URL", SITE_URL)
     messages: list[str] = []
     return lambda dest, **kw: publish(REPO, dest, say=messages.append, **kw)
@@ -236,7 +235,7 @@ def test_old_releases_are_pruned_but_the_previous_one_is_kept(quick_publish, tmp
 
 
 def test_the_csp_allows_the_live_release_and_the_new_one(quick_publish, tmp_path: Path, monkeypatch) -> None:
-    from deploy.csp import csp_hash, parse_policy
+    from tools.release.deploy.csp import csp_hash, parse_policy
 
     dest = tmp_path / "fayao"
     quick_publish(dest)

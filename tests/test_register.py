@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import html_pages
+from page_text import html_pages
 
 # The tests that read the build get the `build` marker from their fixture (built_site, conftest.py);
 # the last one checks the checks and runs in the fast lane.

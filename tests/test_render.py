@@ -12,7 +12,7 @@ from showcase.content.loader import load_catalog
 from showcase.pages.models import build_nav, build_pages
 from showcase.pages.render import Renderer, date_label, markdown_text, plain_text
 from showcase.content.schema import Brand, Honour
-from support import REPO
+from tools.harness import REPO
 
 TEMPLATES = REPO / "templates"
 # The Markdown extensions of mkdocs.yml that the generated pages rely on.

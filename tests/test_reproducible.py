@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from support import copy_project, run_build
+from tools.harness import copy_project, run_build
 
 pytestmark = pytest.mark.build  # every test here builds the site
 

@@ -10,7 +10,8 @@ import pytest
 from showcase.pages.compare import compare_context
 from showcase.content.loader import load_catalog
 from showcase.pages.models import case_facts
-from support import REPO, main_text
+from page_text import main_text
+from tools.harness import REPO
 
 CATALOG = load_catalog(REPO / "data")
 CASES = CATALOG.all_cases

@@ -17,7 +17,8 @@ from showcase.content.catalog import Catalog
 
 from showcase.content.loader import load_catalog
 from showcase.content.problems import DataInvalid
-from support import REPO, copy_project, html_pages, main_text, read_page, run_build
+from page_text import html_pages, main_text, read_page
+from tools.harness import REPO, copy_project, run_build
 
 BRAND = "data/brands/farun-minsheng.yml"
 
@@ -142,7 +143,7 @@ def test_template_syntax_in_data_is_never_evaluated(poisoned_site: Path):
 
 @pytest.mark.browser
 def test_script_in_a_brand_name_shows_as_text_and_never_runs(poisoned_site: Path, page):
-    from support import serve_directory
+    from tools.harness import serve_directory
 
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

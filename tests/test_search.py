@@ -58,7 +58,7 @@ def test_an_honour_title_or_recipient_finds_the_honour_itself(page, site_server)
     """Each honour is its own search section (its heading on the timeline): its title, or the name
     of the person who received it, lists that entry among the first three results."""
     from showcase.content.loader import load_catalog
-    from support import REPO
+    from tools.harness import REPO
 
     honours = load_catalog(REPO / "data").counted_honours  # a nomination is no honour: not on the timeline
     # Typed as a reader would, without the quotation marks of the official title.

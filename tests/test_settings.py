@@ -9,7 +9,7 @@ from mkdocs.config import load_config
 
 import mkdocs_hooks
 from showcase.settings import build_date, preview_requested
-from support import REPO
+from tools.harness import REPO
 
 
 @pytest.mark.parametrize("value", ["true", "True", "1", "yes", " on "])

@@ -14,7 +14,8 @@ import pytest
 
 from showcase.content.loader import load_catalog
 from showcase.pages.models import brand_uri
-from support import REPO, main_text
+from page_text import main_text
+from tools.harness import REPO
 
 pytestmark = pytest.mark.build
 CATALOG = load_catalog(REPO / "data")

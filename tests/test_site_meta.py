@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from support import copy_project, html_pages, run_build, visible_text
+from page_text import html_pages, visible_text
+from tools.harness import copy_project, run_build
 
 pytestmark = pytest.mark.build
 

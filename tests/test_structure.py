@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO
+from tools.harness import REPO
 
 CORE = REPO / "hooks" / "showcase"
-DEPLOY = REPO / "tools" / "deploy"
+TOOLS = REPO / "tools"  # the package of the release and developer tools (python -m tools.…)
 # Modules that need only the model of the brand system, never its loading or checking.
 MODEL_ONLY = ("pages.models", "pages.render", "pages.timeline", "pages.tracking", "pages.infographics")
 ENGINES = ("mkdocs", "material", "zensical")
@@ -83,11 +83,20 @@ def test_the_cycle_finder_finds_a_cycle():
     assert cycles({"a": {"b"}, "b": set()}) == []
 
 
-@pytest.mark.parametrize("package", [CORE, DEPLOY], ids=lambda p: p.relative_to(REPO).as_posix())
+@pytest.mark.parametrize("package", [CORE, TOOLS], ids=lambda p: p.relative_to(REPO).as_posix())
 def test_no_import_cycle(package: Path):
     graph = import_graph(package)
-    assert "content.catalog" in graph or "publish" in graph  # the graph was read at all
+    assert graph.get("content.catalog") or graph.get("release.publish")  # the graph and its edges were read
     assert cycles(graph) == []
+
+
+def test_release_tools_need_no_developer_tool():
+    # What goes to the server and to reviewers must not depend on benchmarks or screenshots.
+    graph = import_graph(TOOLS)
+    assert graph["release.publish"]  # the graph was read
+    wrong = {name: sorted(t for t in targets if t.startswith("dev."))
+             for name, targets in graph.items() if not name.startswith("dev.")}
+    assert {name: targets for name, targets in wrong.items() if targets} == {}
 
 
 def test_modules_that_need_the_model_import_only_the_model():
@@ -115,7 +124,7 @@ def python_files() -> list[Path]:
 
 
 def test_tests_and_tools_import_each_other_without_editing_sys_path():
-    # pyproject.toml's pythonpath serves the tests, the script's own folder the tools.
+    # pyproject.toml's pythonpath serves the tests; the tools run as `python -m tools.…` from the project folder.
     edit = "sys.path.insert(0, str(REPO"
     edits = [p.relative_to(REPO).as_posix() for p in [*python_files(), *(REPO / "tests").glob("*.py")]
              if edit in p.read_text(encoding="utf-8") and p.name != Path(__file__).name]

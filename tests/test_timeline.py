@@ -10,7 +10,8 @@ import pytest
 from showcase.content.loader import load_catalog
 from showcase.pages.timeline import LEVELS, timeline_filters, timeline_groups
 from showcase.content.schema import Honour
-from support import REPO, main_text
+from page_text import main_text
+from tools.harness import REPO
 
 CATALOG = load_catalog(REPO / "data")
 

@@ -14,7 +14,8 @@ from showcase.content.schema import Activity, Brand, Figure, Honour, Image, Prac
 from showcase.pages.tracking import (
     PAGE_FIELDS, completeness, dashboard, is_stale, name_only, period_end, quarter_of, recent_quarters, yearly_figures,
 )
-from support import REPO, copy_project, main_text, run_build
+from page_text import main_text
+from tools.harness import REPO, copy_project, run_build
 
 SITE = load_catalog(REPO / "data").site
 

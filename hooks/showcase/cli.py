@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     sub["generate"].add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs", help="为哪个引擎生成")
     sub["finish"].add_argument("site", type=Path, help="引擎生成的网站文件夹，例如 site")
     sub["package"].add_argument("--out", type=Path, default=Path("."), help="压缩包放在哪个文件夹，默认项目文件夹")
-    sub["publish"].add_argument("--dest", help="网站文件夹，例如 /srv/www/fayao；其余选项见 tools/publish.py --help")
+    sub["publish"].add_argument("--dest", help="网站文件夹，例如 /srv/www/fayao；其余选项见 python -m tools.release.publish --help")
     sub["schema"].add_argument("--out", type=Path, default=Path("schemas"))
     sub["schema"].add_argument("--check", action="store_true", help="只检查已导出的文件是否最新")
     sub["new"].add_argument("kind", choices=KINDS)
@@ -60,12 +60,14 @@ def main(argv: list[str] | None = None) -> int:
         sub["new"].add_argument(f"--{name.replace('_', '-')}", dest=name, default="")
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["publish"] and argv[1:2] not in (["-h"], ["--help"]):
-        # Everything after `publish` belongs to tools/publish.py (--dest, --rollback …).
-        return _tool("publish.py", argv[1:])
+        # Everything after `publish` belongs to the release tool (--dest, --rollback …).
+        return subprocess.call([sys.executable, "-m", "tools.release.publish", *argv[1:]])
     args = parser.parse_args(argv)
 
     if args.command == "edit":
-        return _tool("edit.py", ["--port", str(args.port), "--backend-port", str(args.backend_port)])
+        from showcase.editing import editor_servers
+
+        return editor_servers.run(Path.cwd(), args.port, args.backend_port, os.environ)
 
     if args.command == "new":
         return _new(args)
@@ -106,12 +108,6 @@ def _pipeline(args: argparse.Namespace) -> int:
         return 1
     print(f"引擎输入已写入 {args.folder.as_posix()}/（配置文件 {args.folder.as_posix()}/mkdocs.yml）。")
     return 0
-
-
-def _tool(script: str, arguments: list[str]) -> int:
-    """A command of tools/ with the same Python: publish.py (build, check, switch the live site) or
-    edit.py (the form editor's server and the preview); see their docstrings."""
-    return subprocess.call([sys.executable, str(Path("tools", script)), *arguments])
 
 
 def _new(args: argparse.Namespace) -> int:

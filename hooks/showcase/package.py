@@ -2,7 +2,7 @@
 
 The zip holds what the site is made from (data, news, pages, code), not the finished pages:
 on the server the IT staff unpack it and run ``make publish``, which builds the site again,
-checks every link and switches the live site over in one step (tools/publish.py). A zip is made
+checks every link and switches the live site over in one step (tools/release/publish.py). A zip is made
 only when the public site builds with every check, so what the IT staff get is known to publish.
 """
 

@@ -18,7 +18,7 @@ from showcase.content.parse_cache import CACHE_FOLDER
 
 PREVIEW_VARIABLE = "SHOWCASE_PREVIEW"
 SITE_URL_VARIABLE = "SITE_URL"  # a one-off public address, over data/site.yml's url (showcase.address)
-# decap-server's address for the form editor; tools/edit.py and the tests set it to the port they start it on.
+# decap-server's address for the form editor; showcase/editing/editor_servers.py and the tests set it to the port they start it on.
 EDITOR_BACKEND_VARIABLE = "SHOWCASE_EDITOR_BACKEND"
 DEFAULT_EDITOR_BACKEND = "http://127.0.0.1:8081/api/v1"
 # The one rule for a yes in an environment variable (SHOWCASE_PREVIEW=true, =1, =yes, =on).

@@ -87,7 +87,7 @@ def index_html(backend: str) -> str:
 
 
 def backend_origin(backend: str) -> str:
-    """http://127.0.0.1:8081 of http://127.0.0.1:8081/api/v1: where the gate's own actions are (tools/edit.py)."""
+    """http://127.0.0.1:8081 of http://127.0.0.1:8081/api/v1: where the gate's own actions are (showcase/editing/editor_servers.py)."""
     return "/".join(backend.split("/")[:3])
 
 

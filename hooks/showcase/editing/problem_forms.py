@@ -1,6 +1,6 @@
 """Which form fixes a reported problem: the files a report names, linked to their forms in the editor.
 
-The preview's error page (mkdocs_commands) and the editor's 检查并打包 page (tools/edit.py) list
+The preview's error page (mkdocs_commands) and the editor's 检查并打包 page (showcase/editing/editor_servers.py) list
 the files that have problems; each becomes a link to the form that edits it, named by its entry.
 """
 

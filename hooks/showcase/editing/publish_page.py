@@ -1,6 +1,6 @@
 """The editor's 检查并打包 page (admin/publish.html): check and package from the browser.
 
-The page asks the gate in front of the file service (tools/edit.py, POST /showcase/package) to run
+The page asks the gate in front of the file service (showcase/editing/editor_servers.py, POST /showcase/package) to run
 `make check` and `make package`, and shows the result: the zip's name and folder, or the problems
 with links to the forms of their files. Its <head> and security policy come from admin_files.
 """

@@ -1,7 +1,7 @@
 """Publish the site safely: build, check, then switch the live folder over in one step.
 
-    python tools/publish.py --dest /srv/www/fayao            # make publish DEST=/srv/www/fayao
-    python tools/publish.py --dest /srv/www/fayao --rollback  # back to the previous release
+    python -m tools.release.publish --dest /srv/www/fayao            # make publish DEST=/srv/www/fayao
+    python -m tools.release.publish --dest /srv/www/fayao --rollback  # back to the previous release
 
 Steps, each of which must succeed before the next one starts:
 
@@ -53,10 +53,10 @@ import os
 import sys
 from pathlib import Path
 
-from deploy.errors import PublishError
-from deploy.publish import publish
-from deploy.releases import KEEP, rollback
-from support import REPO
+from tools.release.deploy.errors import PublishError
+from tools.release.deploy.publish import publish
+from tools.release.deploy.releases import KEEP, rollback
+from tools.harness import REPO
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """A Content-Security-Policy that matches the built site: no 'unsafe-inline', hashes instead.
 
 Pure Python, no MkDocs: ``scan_site`` reads the built HTML, ``content_security_policy`` writes
-the header value. tools/publish.py puts it into the nginx configuration of every release, so the
+the header value. tools/release/publish.py puts it into the nginx configuration of every release, so the
 policy always allows exactly the inline code the site contains.
 
 What the browser checks, and therefore what is hashed (CSP Level 3):

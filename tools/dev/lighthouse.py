@@ -8,7 +8,7 @@ that moves with the machine's load, so it is a figure here, never a pass or fail
 1 only when a category that does not depend on timing (or a run) fails. tests/test_lighthouse.py
 asserts those categories alone.
 
-Usage: python tools/lighthouse.py [--site DIR] [--runs 3] [--threshold 0.95] [--reports DIR] [PAGE ...]
+Usage: python -m tools.dev.lighthouse [--site DIR] [--runs 3] [--threshold 0.95] [--reports DIR] [PAGE ...]
 """
 
 from __future__ import annotations
@@ -26,11 +26,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-from support import run_build, serve_directory
+from tools.harness import CHROMIUM, REPO, run_build, serve_directory
 
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = Path("/usr/bin/chromium")
 PAGES = ("", "brands/xunzhou-fengqiao/", "projects/jintian/", "honours/", "news/2023/12/27/brand-report/")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 THRESHOLD = 0.95

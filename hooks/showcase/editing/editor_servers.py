@@ -1,7 +1,7 @@
-"""make edit: the form editor. decap-server (file-system mode) and the preview, stopped together.
+"""make edit (``python -m showcase edit``): decap-server (file-system mode) and the preview, stopped together.
 
 decap-server reads and writes the project's files for the editor at /admin/ of the preview. It
-listens on a port of its own that only this script knows; the editor's page talks to the gate in
+listens on a port of its own that only this module knows; the editor's page talks to the gate in
 front of it (127.0.0.1:8081 by default), which
 
 - answers only requests addressed to 127.0.0.1 or localhost at its port, from the preview's
@@ -14,16 +14,15 @@ front of it (127.0.0.1:8081 by default), which
 
 from __future__ import annotations
 
-import argparse
 import http.client
 import json
-import os
 import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -31,36 +30,32 @@ from showcase.editing.local_only import local_origins, refusal
 from showcase.editing.media_names import readable_name
 from showcase.editing.problem_forms import form_links
 
-ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = Path("node_modules", "decap-server", "dist", "index.js")
 # Hop-by-hop headers are the proxy's own business (RFC 9110, 7.6.1).
 HOP_HEADERS = {"connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade",
                "proxy-authenticate", "proxy-authorization"}
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="启动网页表单编辑器和预览。")
-    parser.add_argument("--root", type=Path, default=ROOT, help="项目文件夹（测试时用临时副本）")
-    parser.add_argument("--port", type=int, default=8000, help="预览和编辑器的端口，默认 8000")
-    parser.add_argument("--backend-port", type=int, default=8081, help="资料服务的端口，默认 8081")
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
+def run(root: Path, port: int, backend_port: int, environ: Mapping[str, str]) -> int:
+    """Serve the editor of the project in ``root`` until Ctrl-C; ``environ`` is the command's environment,
+    handed on to decap-server and the preview."""
+    root = root.resolve()
     if not (root / DECAP_SERVER).is_file():
         print("没有找到编辑器的服务程序，请先运行 make node-deps（或直接用 make edit）。", file=sys.stderr)
         return 2
-    busy = [port for port in (args.port, args.backend_port) if _port_taken(port)]
+    busy = [taken for taken in (port, backend_port) if _port_taken(taken)]
     if busy:
         print(f"端口 {'、'.join(map(str, busy))} 已被占用（也许编辑器已经开着）。"
               f"换一个端口：make edit PORT=8010（或 python -m showcase edit --port 8010）。", file=sys.stderr)
         return 1
     decap_port = _free_port()
-    gate = ThreadingHTTPServer(("127.0.0.1", args.backend_port), gate_for(root, args.backend_port, args.port, decap_port))
+    gate = ThreadingHTTPServer(("127.0.0.1", backend_port), gate_for(root, backend_port, port, decap_port, environ))
     gate.daemon_threads = True
     threading.Thread(target=gate.serve_forever, daemon=True).start()
-    processes = _start(root, args.port, args.backend_port, decap_port)
+    processes = _start(root, port, backend_port, decap_port, environ)
     print(
-        f"网页表单编辑器：http://127.0.0.1:{args.port}/admin/　预览：http://127.0.0.1:{args.port}/"
-        f"　（资料服务 127.0.0.1:{args.backend_port}，按 Ctrl-C 同时停止两者）",
+        f"网页表单编辑器：http://127.0.0.1:{port}/admin/　预览：http://127.0.0.1:{port}/"
+        f"　（资料服务 127.0.0.1:{backend_port}，按 Ctrl-C 同时停止两者）",
         flush=True,
     )
     try:
@@ -70,10 +65,10 @@ def main(argv: list[str] | None = None) -> int:
         gate.server_close()
 
 
-def _start(root: Path, port: int, backend_port: int, decap_port: int) -> list[subprocess.Popen]:
+def _start(root: Path, port: int, backend_port: int, decap_port: int, environ: Mapping[str, str]) -> list[subprocess.Popen]:
     """decap-server on its private port, and the preview (which tells the editor the gate's address)."""
     backend = f"http://127.0.0.1:{backend_port}/api/v1"
-    env = {**os.environ, "SHOWCASE_EDITOR_BACKEND": backend, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**environ, "SHOWCASE_EDITOR_BACKEND": backend, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
     decap_env = {**env, "MODE": "fs", "BIND_HOST": "127.0.0.1", "PORT": str(decap_port),
                  "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
     return [
@@ -125,6 +120,7 @@ class Gate(BaseHTTPRequestHandler):
     port: int
     origins: set[str]
     decap_port: int
+    environ: dict[str, str]  # the command's environment, for the check and the package
     packaging: threading.Lock
 
     def log_message(self, format, *args):  # noqa: A002 - the editor's terminal stays quiet
@@ -165,7 +161,7 @@ class Gate(BaseHTTPRequestHandler):
         if not self.packaging.acquire(blocking=False):
             return self._json(409, {"error": "正在检查并打包，请等这一次完成。"})
         try:
-            self._json(200, check_and_package(self.root))
+            self._json(200, check_and_package(self.root, self.environ))
         finally:
             self.packaging.release()
 
@@ -205,17 +201,18 @@ class Gate(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
-def gate_for(root: Path, port: int, preview_port: int, decap_port: int) -> type[Gate]:
-    """The gate of ``root`` on ``port``, for the preview's pages on ``preview_port``, before decap-server."""
+def gate_for(root: Path, port: int, preview_port: int, decap_port: int, environ: Mapping[str, str]) -> type[Gate]:
+    """The gate of ``root`` on ``port``, for the preview's pages on ``preview_port``, before decap-server;
+    ``environ`` is what its check and package run with."""
     return type("ProjectGate", (Gate,), {
         "root": root, "port": port, "origins": local_origins(preview_port), "decap_port": decap_port,
-        "packaging": threading.Lock(),
+        "environ": dict(environ), "packaging": threading.Lock(),
     })
 
 
-def check_and_package(root: Path) -> dict:
+def check_and_package(root: Path, environ: Mapping[str, str]) -> dict:
     """`make check`, then `make package` in ``root``: what the editor's 检查并打包 page shows."""
-    env = {**os.environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+    env = {**environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
     env.setdefault("SOURCE_DATE_EPOCH", _commit_epoch(root))  # as the Makefile sets it for package
     if not env["SOURCE_DATE_EPOCH"]:
         env.pop("SOURCE_DATE_EPOCH")
@@ -238,6 +235,3 @@ def _commit_epoch(root: Path) -> str:
     except (OSError, subprocess.CalledProcessError):
         return ""
 
-
-if __name__ == "__main__":
-    sys.exit(main())

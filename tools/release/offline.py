@@ -1,6 +1,6 @@
 """make offline: the public site as a zip that opens by double-click, from file://, with no server.
 
-    python tools/offline.py          # dist/党旗引领·法耀浔州-离线版.zip
+    python -m tools.release.offline          # dist/党旗引领·法耀浔州-离线版.zip
 
 How: build the public site (``mkdocs build --strict``, no drafts, no editors' preview) with
 Material's offline plugin switched on (SHOWCASE_OFFLINE=true): links end in .html, and the search
@@ -22,9 +22,8 @@ import time
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
 from showcase.content.loader import load_catalog
-from support import run_build
+from tools.harness import REPO, run_build
 
 SHIM_CDN = "https://unpkg.com/iframe-worker/shim"
 # IFRAME_WORKER_SHIM: the same file from elsewhere, for a checkout whose node_modules lacks it.

@@ -1,9 +1,9 @@
 """Screenshots for the guide pages form-editor.md, images.md and publish.md, taken from the real form editor.
 
-Runs tools/edit.py on a temporary copy of the project (the real data/ is never written), fills
+Runs showcase/editing/editor_servers.py on a temporary copy of the project (the real data/ is never written), fills
 in the fictional examples the guide describes, and saves small PNGs into docs/editors/images/.
 
-Usage: python tools/editor_screenshots.py [--out docs/editors/images]
+Usage: python -m tools.dev.editor_screenshots [--out docs/editors/images]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import time
 import zlib
 from pathlib import Path
 
-from support import REPO, chromium_launch_options, copy_project, free_port, wait_until_answers
+from tools.harness import REPO, build_environment, chromium_launch_options, copy_project, free_port, wait_until_answers
 
 VIEWPORT = {"width": 1100, "height": 720}
 
@@ -164,8 +164,8 @@ def take(out: Path) -> list[Path]:
         (project / "node_modules").symlink_to(REPO / "node_modules")
         port, backend_port = free_port(), free_port()
         process = subprocess.Popen(
-            [sys.executable, str(project / "tools" / "edit.py"), "--root", str(project), "--port", str(port),
-             "--backend-port", str(backend_port)], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [sys.executable, "-m", "showcase", "edit", "--port", str(port), "--backend-port", str(backend_port)],
+            cwd=project, env=build_environment(project), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         base = f"http://127.0.0.1:{port}/"
         try:

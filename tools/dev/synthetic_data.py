@@ -1,6 +1,6 @@
 """Synthetic data for the scaling benchmark: many brands, projects and honours, all clearly fake.
 
-Adds files to the ``data/`` of a *copy* of the project (tools/support.py's ``copy_project``),
+Adds files to the ``data/`` of a *copy* of the project (tools/harness.py's ``copy_project``),
 never to the real one. The real records stay, since the hand-written pages link to them; the
 synthetic ones bring the totals up to the sizes asked for, so "100 brands+projects" is the real 10
 plus 90 fake ones. Every synthetic text says 测试 and every slug starts with ``test-``.
@@ -15,7 +15,7 @@ Each synthetic post is about 800 characters, dated over the ten years 2014–202
 测试分类 categories, and every brand or project without activity records gets a synthetic log whose
 records link to those posts.
 
-Usage: python tools/synthetic_data.py PROJECT_DIR --brands 100 --honours 1000 [--posts 1000]
+Usage: python -m tools.dev.synthetic_data PROJECT_DIR --brands 100 --honours 1000 [--posts 1000]
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from tools.harness import REPO
 
 MASTER = "fayao-xunzhou"
 LEVELS = ("全国", "全区", "县级")
@@ -242,8 +244,7 @@ def main() -> None:
     parser.add_argument("--honours", type=int, default=1000, help="honours in total")
     parser.add_argument("--posts", type=int, default=0, help="news posts in total (0: leave them)")
     args = parser.parse_args()
-    repo = Path(__file__).resolve().parents[1]
-    if args.project.resolve() == repo:
+    if args.project.resolve() == REPO:
         raise SystemExit("synthetic data goes into a copy of the project, not into the real one")
     if not (args.project / "data").is_dir():
         raise SystemExit(f"{args.project}/data is missing: copy the project first")

@@ -5,10 +5,10 @@ whose rebuilds write only the files that changed) on a copy of the project, open
 Chromium, edits the file behind it, and times until the browser shows the new text. Prints the median.
 
 By default it edits a brand's data file. ``--posts 1 1000`` instead edits one news post, in a copy
-with the real post only and in one with synthetic posts up to 1,000 (tools/synthetic_data.py):
+with the real post only and in one with synthetic posts up to 1,000 (tools/dev/synthetic_data.py):
 both servers run at once and the edits alternate, so that both sizes meet the same load.
 
-Usage: python tools/bench_reload.py [--runs 5] [--posts 1 1000]
+Usage: python -m tools.dev.bench_reload [--runs 5] [--posts 1 1000]
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from support import build_environment, chromium_launch_options, copy_project, free_port
+from tools.harness import build_environment, chromium_launch_options, copy_project, free_port
 
 PAGE = "brands/xunzhou-fengqiao/"
 DATA = "data/brands/xunzhou-fengqiao.yml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import PublishError
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf.template"
+TEMPLATE = Path(__file__).resolve().parents[3] / "deploy" / "nginx.conf.template"
 
 
 def render_nginx_conf(

@@ -9,7 +9,7 @@ which wraps the core's functions with timers before MkDocs starts (never a depen
 - MkDocs: the rest of the wall time (Markdown, Material's templates, the nav, writing files).
 
 Peak memory is that build process's maximum resident set size (``os.wait4``). Synthetic data comes
-from tools/synthetic_data.py in a temporary copy of the project. Prints Markdown tables.
+from tools/dev/synthetic_data.py in a temporary copy of the project. Prints Markdown tables.
 
 Each size is built once with no parse cache (``.cache/showcase/``, as after a fresh clone), then
 ``--runs`` times with it, as an editor's builds are; the tables give the median of those, and the
@@ -17,9 +17,9 @@ first build on its own.
 
 The posts axis builds the real site and copies with 100 and 1,000 synthetic news posts in turns
 (all meet the same load), prints wall and CPU ratios, and times the reload after saving one post.
-The form editor's first load (tools/bench_editor.py) comes last.
+The form editor's first load (tools/dev/bench_editor.py) comes last.
 
-Usage: python tools/bench.py [--runs 5] [--large-runs 3] [--quick | --only-large | --only-posts]
+Usage: python -m tools.dev.bench [--runs 5] [--large-runs 3] [--quick | --only-large | --only-posts]
                              [--no-reload] [--no-nav] [--no-editor]
 """
 
@@ -40,8 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.content.parse_cache import CACHE_FOLDER  # the core, installed by `make install` (pyproject.toml)
-from bench_runs import editor_load, posts_reload, reload_time
-from support import build_arguments, build_environment
+from tools.dev.bench_runs import editor_load, posts_reload, reload_time
+from tools.harness import REPO, build_arguments, build_environment
 
 SIZES = ((10, 100), (100, 1000), (1000, 10000))
 POSTS = (1, 100, 1000)  # 1: the real site's one post
@@ -130,10 +130,9 @@ def run_build(project: Path, site_dir: Path, nav: str = "full") -> Build:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
     env = build_environment(project)
-    command = [sys.executable, str(Path(__file__).resolve()), "--child", str(project), str(site_dir), str(out),
-               "--nav", nav]
+    command = [sys.executable, "-m", "tools.dev.bench", "--child", str(project), str(site_dir), str(out), "--nav", nav]
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
@@ -185,7 +184,7 @@ def median_build(project: Path, runs: int, nav: str = "full", label: str = "") -
 
 
 def real_site(runs: int) -> None:
-    from support import copy_project
+    from tools.harness import copy_project
 
     with tempfile.TemporaryDirectory() as folder:
         project = copy_project(Path(folder) / "project")
@@ -194,7 +193,7 @@ def real_site(runs: int) -> None:
     print_real_site(builds, first, runs)
 
 def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
-    from support import copy_project
+    from tools.harness import copy_project
     from synthetic_data import generate
 
     results: list[tuple[int, int, Build, int]] = []
@@ -218,7 +217,7 @@ def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
 
 
 def posts_axis(runs: int, reload_runs: int) -> None:
-    from support import copy_project
+    from tools.harness import copy_project
     from synthetic_data import generate_posts
 
     builds: dict[int, list[Build]] = {posts: [] for posts in POSTS}
@@ -260,7 +259,7 @@ def main() -> None:
     sizes = SIZES[:2] if args.quick else SIZES[2:] if args.only_large else SIZES
     runs = 3 if args.quick else args.runs
     started = time.monotonic()
-    print(f"## 生成性能（tools/bench.py）\n\n机器：{machine()}。开始时负载 {load_average()}。")
+    print(f"## 生成性能（tools/dev/bench.py）\n\n机器：{machine()}。开始时负载 {load_average()}。")
     if args.only_posts:
         posts_axis(args.runs, 0 if args.no_reload else 5)
         print(f"\n（整个基准用时 {(time.monotonic() - started) / 60:.1f} 分钟，结束时负载 {load_average()}。）")

@@ -1,17 +1,14 @@
-"""What the tests and the tools share: the project, its strict build, a local server, page text.
+"""The project on this machine: copied, built strictly, served on loopback, opened in Debian's Chromium.
 
-Tools import it as a sibling module (``tools/`` is their script folder); tests find it through
-``pythonpath`` in pyproject.toml. It needs only the standard library, so that publishing and
-rollback work with any Python 3.11.
+What the release tools (``tools/release``), the developer tools (``tools/dev``) and the tests share.
+Only the standard library, so that publishing and rollback work with any Python 3.11.
 """
 
 from __future__ import annotations
 
 import functools
-import html
 import http.server
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -21,7 +18,6 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,7 +43,7 @@ def copy_project(target: Path) -> Path:
 
 
 def build_arguments(project: Path, site_dir: Path, *extra: str) -> list[str]:
-    """MkDocs' own command line, for running it in this process (tools/bench.py)."""
+    """MkDocs' own command line, for running it in this process (tools/dev/bench.py)."""
     return ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir), *extra]
 
 
@@ -182,76 +178,3 @@ def serve_directory(path: Path, handler_class: type = _QuietHandler) -> Iterator
         server.shutdown()
         server.server_close()
         thread.join()
-
-
-# --------------------------------------------------------------------------- built pages as text
-
-
-class PageText(HTMLParser):
-    """A page as a reader meets it: its visible text, every URL that loads a resource, and every
-    element as (tag, attributes, the text directly inside it)."""
-
-    RESOURCE_RELS = {"stylesheet", "icon", "shortcut icon", "preload", "modulepreload", "manifest", "apple-touch-icon"}
-    RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src", "audio": "src"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text: list[str] = []
-        self.resources: list[str] = []
-        self.elements: list[tuple[str, dict, str]] = []
-        self._open: list[int] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        values = dict(attrs)
-        self.elements.append((tag, values, ""))
-        self._open.append(len(self.elements) - 1)
-        if tag in ("script", "style"):
-            self._skip += 1
-        if tag in self.RESOURCE_ATTRS and values.get(self.RESOURCE_ATTRS[tag]):
-            self.resources.append(values[self.RESOURCE_ATTRS[tag]])
-        if tag == "link" and values.get("href") and values.get("rel") in self.RESOURCE_RELS:
-            self.resources.append(values["href"])
-        if tag == "img" and values.get("srcset"):
-            self.resources += [part.split()[0] for part in values["srcset"].split(",")]
-
-    def handle_endtag(self, tag):
-        if self._open:
-            self._open.pop()
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if self._open:
-            tag, attrs, text = self.elements[self._open[-1]]
-            self.elements[self._open[-1]] = (tag, attrs, text + data)
-        if not self._skip:
-            self.text.append(data)
-
-
-def read_page(path: Path) -> PageText:
-    return text_of_html(path.read_text(encoding="utf-8"))
-
-
-def text_of_html(source: str) -> PageText:
-    parser = PageText()
-    parser.feed(source)
-    parser.close()
-    return parser
-
-
-def visible_text(path: Path) -> str:
-    """The page's text without markup, whitespace folded."""
-    return " ".join("".join(read_page(path).text).split())
-
-
-def main_text(path: Path) -> str:
-    """Only the article of the page, without nav, header and footer."""
-    source = path.read_text(encoding="utf-8")
-    match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', source, re.S)
-    assert match, f"no article in {path}"
-    return " ".join(html.unescape("".join(text_of_html(match.group(1)).text)).split())
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 
-from support import run_build, source_date_epoch
+from tools.harness import run_build, source_date_epoch
 
 from .csp import InlineCode, content_security_policy, scan_site
 from .errors import PublishError, say
@@ -60,7 +60,7 @@ def _address_rules(project: Path) -> ModuleType:
     """The published project's own address rule (hooks/showcase/address.py), read from its file.
 
     Loaded here, not imported at the top: it needs PyYAML, and --rollback must run with a bare Python;
-    and by path, because ``tools/publish.py`` runs without the core on ``sys.path``.
+    and by path, because the publishing tool runs without the core on ``sys.path``.
     """
     spec = importlib.util.spec_from_file_location("showcase_address", project / "hooks" / "showcase" / "address.py")
     module = importlib.util.module_from_spec(spec)
@@ -139,8 +139,9 @@ def install_nginx_conf(
 def advise(layout: Layout, previous: str | None, running: str | None, *, changed: bool, reloaded: bool, say) -> None:
     """What the media team may do next: roll back, include the configuration, reload nginx."""
     if previous:
-        tool = Path(__file__).resolve().parents[1] / "publish.py"
-        say(f"上一版本 {previous} 已保留；回滚只需一条命令：python3 {tool} --dest {layout.dest} --rollback")
+        project = Path(__file__).resolve().parents[3]
+        say(f"上一版本 {previous} 已保留；回滚只需一条命令（在项目文件夹 {project} 里运行）："
+            f"python3 -m tools.release.publish --dest {layout.dest} --rollback")
     if running is None:
         say(f"首次发布：请在 nginx 的 http {{}} 里加入 include {layout.nginx_conf}; 然后重新加载 nginx。")
     elif changed and not reloaded:

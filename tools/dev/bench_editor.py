@@ -6,7 +6,7 @@ opens /admin/ in Chromium with an empty cache each run. Two moments are timed fr
 navigation: the login screen shown (bundle downloaded, parsed, configuration read), and the
 brands list shown after clicking 登录 (the entries read through decap-server).
 
-Usage: python tools/bench_editor.py [--runs 5]
+Usage: python -m tools.dev.bench_editor [--runs 5]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from support import REPO, chromium_launch_options, copy_project, free_port, run_build, serve_directory, wait_until_answers
+from tools.harness import REPO, chromium_launch_options, copy_project, free_port, run_build, serve_directory, wait_until_answers
 
 COMPRESSIBLE = (".html", ".js", ".css", ".yml", ".json", ".svg", ".wasm", ".xml", ".txt")
 

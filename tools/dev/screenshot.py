@@ -1,8 +1,8 @@
 """Screenshot (or print to A4 PDF) one page in Debian's Chromium, with the test suite's flags.
 
-    python tools/screenshot.py http://127.0.0.1:8000/ out.png
-    python tools/screenshot.py --site site brands/xunzhou-fengqiao/ out.png --width 390 --full-page
-    python tools/screenshot.py --site site matrix/ out.pdf --pdf
+    python -m tools.dev.screenshot http://127.0.0.1:8000/ out.png
+    python -m tools.dev.screenshot --site site brands/xunzhou-fengqiao/ out.png --width 390 --full-page
+    python -m tools.dev.screenshot --site site matrix/ out.pdf --pdf
 
 A target that is not an http(s) URL is a path inside the built site (--site, default "site"),
 served for the moment by a local server.
@@ -17,8 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-REPO = Path(__file__).resolve().parents[1]
-from support import CHROMIUM, DESKTOP, PHONE, chromium_launch_options, serve_directory
+from tools.harness import REPO, CHROMIUM, DESKTOP, PHONE, chromium_launch_options, serve_directory
 
 VIEWPORTS = {PHONE["width"]: PHONE, DESKTOP["width"]: DESKTOP}
 

@@ -1,7 +1,7 @@
 """Build and preview-reload figures of the pipeline, per engine: what ``make bench`` prints first.
 
 For each engine (MkDocs + Material, the default; Zensical) and each size (the real site; a copy
-with 1,000 news posts from tools/synthetic_data.py):
+with 1,000 news posts from tools/dev/synthetic_data.py):
 
 - build: ``python -m showcase build`` in a fresh process, with no cache of any kind (a release is
   a clean build): wall time and the peak memory of the process tree (``os.wait4``);
@@ -12,7 +12,7 @@ with 1,000 news posts from tools/synthetic_data.py):
 unpacked in a folder), in turns with this one, so that figures before and after a change meet the
 same load in one run.
 
-Usage: python tools/bench_pipeline.py [--runs 3] [--engines mkdocs zensical] [--posts 1 1000]
+Usage: python -m tools.dev.bench_pipeline [--runs 3] [--engines mkdocs zensical] [--posts 1 1000]
                                       [--baseline DIR] [--no-reload]
 """
 
@@ -29,7 +29,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from support import REPO, free_port
+from tools.harness import REPO, free_port
 
 PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "templates")
 REAL_POST = ("news/2023/12/27/brand-report/", "docs/news/posts/2023-12-27-brand-report.md")

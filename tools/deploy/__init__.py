@@ -1,1 +1,0 @@
-"""Publishing the built site to a folder nginx serves: checks, configuration, releases (see tools/publish.py)."""

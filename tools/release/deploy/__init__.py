@@ -1,0 +1,1 @@
+"""Publishing the built site to a folder nginx serves: checks, configuration, releases (see tools/release/publish.py)."""
