@@ -13,7 +13,7 @@ import yaml
 
 from showcase.editing import form_editor
 from showcase.editing.admin_files import admin_files, bundle_files, content_security_policy
-from showcase.content.fields import HonourLevel
+from showcase.content.schema import HonourLevel
 from showcase.content.loader import load_catalog
 from showcase.news.news_photo import with_photo
 from showcase.content.schema import (
