@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from showcase.content import yaml_reader, yaml_slips
+from showcase.content import yaml_errors, yaml_reader
 from showcase.content.yaml_reader import Note, YamlDocument, parse_bytes
 
 # Beside Material's own plugin caches, in the project's git-ignored .cache/ folder.
@@ -31,7 +31,7 @@ _Entry = tuple[Any, list[Note]]  # the document's data and the reader's warnings
 
 def _reader_version() -> str:
     """Everything a parse depends on besides the bytes: the reader's code and the YAML library."""
-    source = b"".join(Path(module.__file__).read_bytes() for module in (yaml_reader, yaml_slips))
+    source = b"".join(Path(module.__file__).read_bytes() for module in (yaml_reader, yaml_errors))
     return f"{sys.version_info[:2]} {yaml.__version__} {hashlib.blake2b(source, digest_size=16).hexdigest()}"
 
 

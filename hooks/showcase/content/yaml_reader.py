@@ -15,8 +15,9 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from showcase.content import yaml_slips
-from showcase.content.yaml_errors import YamlProblem, check_tabs, explain, unprintable
+from showcase.content.yaml_errors import (
+    YamlProblem, check_tabs, explain, explain_merged_item, explain_quotes, quoted, unprintable,
+)
 
 # Where a value sits in a parsed document: its keys and list indexes from the root.
 DataPath = tuple[str | int, ...]
@@ -138,7 +139,7 @@ def _check_anchors(text: str) -> None:
     lines = text.splitlines()
     for number, line in enumerate(lines, start=1):
         if re.match(r"\s*(?:-\s+)?(?:[^\s:#]+:\s+)?&", line):
-            found = yaml_slips.explain_quotes(lines, [number])
+            found = explain_quotes(lines, [number])
             if found:
                 raise YamlProblem(f"YAML 格式有误：{found[0]}", number)
 
@@ -166,7 +167,7 @@ def _cut_by_comments(text: str) -> list[Note]:
         if cut:
             line = lines[end.line]
             key = line[: line.find(token.value)] if token.value in line else ""
-            fixed = f"{key.strip()} {yaml_slips.quoted(token.value + rest.rstrip())}".strip()
+            fixed = f"{key.strip()} {quoted(token.value + rest.rstrip())}".strip()
             notes.append(
                 Note(
                     end.line + 1,
@@ -221,14 +222,14 @@ class _NodeConverter:
     def _check_continued(self, node: ScalarNode) -> None:
         """A plain value over several lines whose next line starts "- ": a list item merged into this one."""
         lines = self.text_lines
-        merged = yaml_slips.explain_merged_item(lines, node.start_mark.line + 1, node.end_mark.line + 1, node.value)
+        merged = explain_merged_item(lines, node.start_mark.line + 1, node.end_mark.line + 1, node.value)
         if merged:
             raise YamlProblem(f"YAML 格式有误：{merged[0]}", merged[1])
 
     def _with_quotes(self, message: str, node: Node) -> YamlProblem:
         """``message``, and the line written with quotes when its value only looks like YAML syntax."""
         number = node.start_mark.line + 1
-        found = yaml_slips.explain_quotes(self.text_lines, [number])
+        found = explain_quotes(self.text_lines, [number])
         return YamlProblem(f"{message}如果它是内容的一部分，{found[0].removeprefix('这个值要加英文引号：')}" if found else message, number)
 
     def _tag_problem(self, node: Node) -> YamlProblem:
