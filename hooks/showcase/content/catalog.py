@@ -1,7 +1,8 @@
-"""The brand system as the data describes it: the catalogue, and the data files it was read from.
+"""The brand system as the data describes it: the catalogue.
 
 This is the model every other module builds on. Reading and checking ``data/`` is ``loader``'s
-and ``checks``' job; pages, rendering, the timeline, tracking and the charts need only this.
+and ``checks``' job (the files as read, ``DataFiles``, are the checks'); pages, rendering, the
+timeline, tracking and the charts need only this.
 """
 
 from __future__ import annotations
@@ -11,50 +12,10 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from showcase.content.problems import Problem
-from showcase.content.schema import Activity, Brand, BrandCase, Honour, Project, Record, Site
-from showcase.content.yaml_reader import YamlDocument
+from showcase.content.schema import Activity, Brand, BrandCase, Honour, Project, Site
 
 # The report calls the tribunals' projects 特色党建项目: they are projects under a sub-brand, not brands.
 PROJECT_TIER = "特色党建项目"
-
-
-@dataclass
-class LoadedFile:
-    """One valid data file: its record, its path as editors see it (data/…), and its parsed document."""
-
-    record: Record
-    file: str
-    document: YamlDocument
-
-    def problem(self, field_name: str, message: str) -> Problem:
-        """An error in this file, at the line of its top-level field ``field_name``."""
-        return Problem(self.file, self.document.line_of((field_name,)), field_name, message)
-
-
-@dataclass
-class DataFiles:
-    """What reading ``data/`` gave: the valid files by kind ("brands", "site.yml", …), and what could not be used.
-
-    ``invalid`` holds the raw data of brand and project files that did not validate, and
-    ``unreadable`` the collections with a file that is not even YAML. Their own errors are
-    reported already, so the checks do not report links that might point into them again.
-    """
-
-    valid: dict[str, list[LoadedFile]] = field(default_factory=lambda: defaultdict(list))
-    invalid: list[dict] = field(default_factory=list)
-    unreadable: set[str] = field(default_factory=set)
-
-    def __getitem__(self, kind: str) -> list[LoadedFile]:
-        return self.valid.get(kind, [])
-
-    @property
-    def invalid_slugs(self) -> set[str]:
-        return {str(raw.get("slug")) for raw in self.invalid}
-
-    @property
-    def cases_known(self) -> bool:
-        """Every brand and project file could be read: a slug missing from them is really missing."""
-        return not self.unreadable & {"brands", "projects"}
 
 
 @dataclass

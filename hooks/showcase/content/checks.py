@@ -1,20 +1,63 @@
 """Checks across the data files, each small and named: what one file's schema cannot see.
 
-Each check takes the files read from ``data/`` and returns the problems it finds, worded for
+Each check takes the files read from ``data/`` (``DataFiles``: each valid file with its record
+and parsed document, and what could not be used) and returns the problems it finds, worded for
 the media team. ``load_catalog`` runs all of them; ``make new`` runs them on the file it is
 about to write.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field as dataclass_field
 from pathlib import Path
 
-from showcase.content.catalog import DataFiles, LoadedFile
 from showcase.content.problems import Problem
+from showcase.content.schema import Record
 from showcase.content.validation import did_you_mean, dotted_path
+from showcase.content.yaml_reader import YamlDocument
 
 MAX_IMAGE_BYTES = 500 * 1024
 CASE_SLUG_HINT = "请填 data/brands/ 或 data/projects/ 里某个文件的 slug。"
+
+
+@dataclass
+class LoadedFile:
+    """One valid data file: its record, its path as editors see it (data/…), and its parsed document."""
+
+    record: Record
+    file: str
+    document: YamlDocument
+
+    def problem(self, field_name: str, message: str) -> Problem:
+        """An error in this file, at the line of its top-level field ``field_name``."""
+        return Problem(self.file, self.document.line_of((field_name,)), field_name, message)
+
+
+@dataclass
+class DataFiles:
+    """What reading ``data/`` gave: the valid files by kind ("brands", "site.yml", …), and what could not be used.
+
+    ``invalid`` holds the raw data of brand and project files that did not validate, and
+    ``unreadable`` the collections with a file that is not even YAML. Their own errors are
+    reported already, so the checks do not report links that might point into them again.
+    """
+
+    valid: dict[str, list[LoadedFile]] = dataclass_field(default_factory=lambda: defaultdict(list))
+    invalid: list[dict] = dataclass_field(default_factory=list)
+    unreadable: set[str] = dataclass_field(default_factory=set)
+
+    def __getitem__(self, kind: str) -> list[LoadedFile]:
+        return self.valid.get(kind, [])
+
+    @property
+    def invalid_slugs(self) -> set[str]:
+        return {str(raw.get("slug")) for raw in self.invalid}
+
+    @property
+    def cases_known(self) -> bool:
+        """Every brand and project file could be read: a slug missing from them is really missing."""
+        return not self.unreadable & {"brands", "projects"}
 
 
 def unique_slugs(files: DataFiles) -> list[Problem]:

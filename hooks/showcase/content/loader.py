@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 from showcase.content import checks
-from showcase.content.catalog import Catalog, DataFiles, LoadedFile, without_drafts
+from showcase.content.catalog import Catalog, without_drafts
+from showcase.content.checks import DataFiles, LoadedFile
 from showcase.content.gc_pause import collector_paused
 from showcase.news.posts import POSTS_FOLDER, check_news_posts
 from showcase.content.parse_cache import ParseCache

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.content import checks
-from showcase.content.catalog import DataFiles, LoadedFile
+from showcase.content.checks import DataFiles, LoadedFile
 from showcase.content.loader import model_for, read_data
 from showcase.news.posts import POSTS_FOLDER
 from showcase.content.schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN, ActivityKind, HonourKind, HonourLevel
