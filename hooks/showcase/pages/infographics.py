@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from showcase.content.catalog import Catalog
-from showcase.pages.charts import bar_chart, data_table, percent_chart, stacked_bar_chart
+from showcase.pages.charts import bar_chart, data_table, percent_chart
 from showcase.content.schema import Figure, FigureSet
-from showcase.pages.tracking import BrandStatus
 
 
 @dataclass(frozen=True)
@@ -90,25 +89,3 @@ def _describe(figures: list[Figure]) -> str:
 
 def _table(caption: str, figures: list[Figure]) -> Markup:
     return data_table(caption, ["项目", "数字"], [[f.label, f.display] for f in figures])
-
-
-def tracking_charts(rows: list[BrandStatus], quarters: list[str]) -> tuple[Markup, Markup]:
-    """The dashboard's two charts: completeness scores, and activity records per quarter."""
-    names = [row.item.full_name for row in rows]
-    scores = percent_chart(
-        "品牌案例完整度",
-        [(name, row.completeness.score, f"{row.completeness.score}%") for name, row in zip(names, rows)],
-        description="；".join(f"{name} {row.completeness.score}%" for name, row in zip(names, rows)) + "。",
-        chart_id="chart-completeness",
-    )
-    activity = stacked_bar_chart(
-        "最近四个季度的活动记录",
-        [(name, dict(row.per_quarter)) for name, row in zip(names, rows)],
-        quarters,
-        description="；".join(
-            f"{name}共 {sum(row.per_quarter.values())} 条" for name, row in zip(names, rows)
-        ) + "。",
-        chart_id="chart-activity",
-        unit="条",
-    )
-    return scores, activity

@@ -8,10 +8,12 @@ from typing import Any
 
 from showcase.content.catalog import Catalog
 from showcase.pages.compare import compare_context, tier_groups
-from showcase.pages.infographics import figure_charts, tracking_charts
+from showcase.pages.infographics import figure_charts
 from showcase.content.schema import Activity, Brand, BrandCase, Honour, Project
 from showcase.pages.timeline import timeline_filters, timeline_groups
-from showcase.pages.tracking import PAGE_FIELDS, STALE_AFTER_DAYS, dashboard, name_only, recent_quarters, yearly_figures
+from showcase.pages.tracking import (
+    PAGE_FIELDS, STALE_AFTER_DAYS, dashboard, name_only, recent_quarters, tracking_charts, yearly_figures,
+)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""品牌跟踪问效: how complete each brand case is, and how recently it was active.
+"""品牌跟踪问效: how complete each brand case is, how recently it was active, and the dashboard's charts of both.
 
 Everything here is computed from the data; nothing is typed in by hand.
 """
@@ -8,8 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from showcase.content.catalog import Catalog
 from showcase.content.schema import Activity, BrandCase, Figure
+from showcase.pages.charts import percent_chart, stacked_bar_chart
 
 STALE_AFTER_DAYS = 90
 
@@ -153,6 +156,28 @@ def dashboard(catalog: Catalog, today: dt.date) -> list[BrandStatus]:
             )
         )
     return rows
+
+
+def tracking_charts(rows: list[BrandStatus], quarters: list[str]) -> tuple[Markup, Markup]:
+    """The dashboard's two charts: completeness scores, and activity records per quarter."""
+    names = [row.item.full_name for row in rows]
+    scores = percent_chart(
+        "品牌案例完整度",
+        [(name, row.completeness.score, f"{row.completeness.score}%") for name, row in zip(names, rows)],
+        description="；".join(f"{name} {row.completeness.score}%" for name, row in zip(names, rows)) + "。",
+        chart_id="chart-completeness",
+    )
+    activity = stacked_bar_chart(
+        "最近四个季度的活动记录",
+        [(name, dict(row.per_quarter)) for name, row in zip(names, rows)],
+        quarters,
+        description="；".join(
+            f"{name}共 {sum(row.per_quarter.values())} 条" for name, row in zip(names, rows)
+        ) + "。",
+        chart_id="chart-activity",
+        unit="条",
+    )
+    return scores, activity
 
 
 def yearly_figures(records: list[Activity]) -> tuple[list[int], list[tuple[str, list[str]]]]:
