@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.news.posts import POSTS_FOLDER
+from showcase.news import POSTS_FOLDER
 from showcase.content.parse_cache import CACHE_FOLDER
 
 PREVIEW_VARIABLE = "SHOWCASE_PREVIEW"

@@ -9,7 +9,8 @@ from showcase.content import checks
 from showcase.content.catalog import Catalog, without_drafts
 from showcase.content.checks import DataFiles, LoadedFile
 from showcase.content.gc_pause import collector_paused
-from showcase.news.posts import POSTS_FOLDER, check_news_posts
+from showcase.news import POSTS_FOLDER
+from showcase.news.posts import check_news_posts
 from showcase.content.parse_cache import ParseCache
 from showcase.content.problems import DataInvalid, Problem
 from showcase.content.schema import COLLECTIONS, SINGLE_FILES, Record

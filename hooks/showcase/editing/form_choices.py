@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
-from showcase.news.posts import AUTHORS_FILE
+from showcase.news import AUTHORS_FILE
 from showcase.content.schema import SLUG_PATTERN
 
 POSTS_FOLDER = "docs/news/posts"

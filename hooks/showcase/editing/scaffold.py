@@ -19,7 +19,7 @@ from pathlib import Path
 from showcase.content import checks
 from showcase.content.checks import DataFiles, LoadedFile
 from showcase.content.loader import model_for, read_data
-from showcase.news.posts import POSTS_FOLDER
+from showcase.news import POSTS_FOLDER
 from showcase.content.schema import DATE_PATTERN, FULL_DATE_PATTERN, SLUG_PATTERN, ActivityKind, HonourKind, HonourLevel
 from showcase.content.validation import validate
 from showcase.content.yaml_reader import parse_yaml

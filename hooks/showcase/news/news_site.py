@@ -20,7 +20,7 @@ import yaml
 
 from showcase.content.catalog import Catalog
 from showcase.news.feed import FeedEntry, post_date, post_time
-from showcase.news.posts import AUTHORS_FILE, POSTS_FOLDER
+from showcase.news import AUTHORS_FILE, POSTS_FOLDER
 from showcase.news.news_photo import with_photo
 from showcase.pages.models import brand_uri
 from showcase.news.post_links import relocated_links

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from showcase.news.posts import POSTS_FOLDER
+from showcase.news import POSTS_FOLDER
 from showcase.content.problems import Problem
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif"}

@@ -10,12 +10,11 @@ import re
 from pathlib import Path
 
 from showcase.content.problems import Problem
+from showcase.news import AUTHORS_FILE, POSTS_FOLDER
 from showcase.content.schema import NewsPost
 from showcase.content.validation import did_you_mean, validate
 from showcase.content.yaml_reader import YamlProblem, decode, parse_yaml, read_yaml
 
-POSTS_FOLDER = Path("news", "posts")
-AUTHORS_FILE = Path("news", ".authors.yml")
 # Material's rule: the front matter is the block between the first two lines of three dashes.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _TITLE = re.compile(r"^#[ \t]+\S", re.M)
