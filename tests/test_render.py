@@ -10,7 +10,8 @@ import pytest
 
 from showcase.content.loader import load_catalog
 from showcase.pages.models import build_nav, build_pages
-from showcase.pages.render import Renderer, date_label, markdown_text, plain_text
+from showcase.pages.escaping import markdown_text, plain_text
+from showcase.pages.render import Renderer, date_label
 from showcase.content.schema import Brand, Honour
 from tools.harness import REPO
 

@@ -22,9 +22,9 @@ from showcase.content.catalog import Catalog
 from showcase.news.feed import FeedEntry, post_date, post_time
 from showcase.news import AUTHORS_FILE, POSTS_FOLDER
 from showcase.news.news_photo import with_photo
+from showcase.pages.escaping import plain_text
 from showcase.pages.models import brand_uri
 from showcase.news.post_links import relocated_links
-from showcase.pages.render import plain_text
 
 NEWS = "news"
 # libyaml's loader when PyYAML has it (the posts were checked line by line already): 1,000 posts read fast.

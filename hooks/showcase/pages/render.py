@@ -2,8 +2,9 @@
 
 Every data value reaches the Markdown through one of two filters: ``text`` for
 plain fields (HTML and Markdown syntax both neutralised) or ``md`` for fields the
-schema marks as Markdown (Markdown kept, raw HTML neutralised). Autoescape is on
-as a safety net for a value that misses both.
+schema marks as Markdown (Markdown kept, raw HTML neutralised); both are defined in
+``escaping``, which the news pages use too. Autoescape is on as a safety net for a
+value that misses both.
 """
 
 from __future__ import annotations
@@ -11,33 +12,18 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
-import string
 from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
 import jinja2.bccache
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from showcase.content.gc_pause import collector_paused
+from showcase.pages.escaping import markdown_text, plain_text
 from showcase.pages.models import PATHS, PageModel, brand_uri
 from showcase.content.schema import Honour, Site
 from showcase.pages.timeline import UNDATED_LABEL, honour_verb
-
-_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
-# Needs pymdownx.escapeall, which makes every backslash-escaped character literal.
-_MARKDOWN_PUNCTUATION = set(string.punctuation) - set(_HTML_ENTITIES)
-_PLAIN_TEXT = str.maketrans({**_HTML_ENTITIES, **{char: "\\" + char for char in _MARKDOWN_PUNCTUATION}})
-
-
-def plain_text(value: object) -> Markup:
-    """A plain field, safe anywhere in Markdown: nothing in it is markup."""
-    return Markup(" ".join(str(value).split()).translate(_PLAIN_TEXT))
-
-
-def markdown_text(value: object) -> Markup:
-    """A Markdown field: its Markdown works, raw HTML shows as text."""
-    return Markup(str(value).replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def date_label(honour: Honour) -> str:
