@@ -7,6 +7,7 @@ the modules per subpackage, the longest simple import path from
 module-level ones: either way the reader has to open that file.
 
     .venv/bin/python tools/dev/import_paths.py [--root CHECKOUT] [--start showcase.cli]
+    .venv/bin/python -m tools.dev.import_paths   (the same, as the other tools run)
 """
 
 from __future__ import annotations
