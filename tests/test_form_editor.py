@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from showcase.editing import form_editor
+from showcase.editing.form_choices import form_choices, news_authors
 from showcase.editing.admin_files import admin_files, bundle_files, content_security_policy
 from showcase.content.schema import HonourLevel
 from showcase.content.loader import load_catalog
@@ -21,8 +22,8 @@ from showcase.content.schema import (
 )
 from tools.harness import REPO, copy_project, run_build
 
-CHOICES = form_editor.form_choices(REPO)
-AUTHORS = form_editor.news_authors(REPO / "docs")
+CHOICES = form_choices(REPO)
+AUTHORS = news_authors(REPO / "docs")
 CONFIG = form_editor.editor_config("http://127.0.0.1:8081/api/v1", AUTHORS, CHOICES)
 COLLECTION_OF = {c["name"]: c for c in CONFIG["collections"]}
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from showcase.editing.form_editor import FORMS_SCRIPT, YAML_SCRIPT, choices_js, editor_config, form_choices
+from showcase.editing.form_choices import choices_js, form_choices
+from showcase.editing.form_editor import FORMS_SCRIPT, YAML_SCRIPT, editor_config
 from showcase.editing.publish_page import PUBLISH_BODY, PUBLISH_CSS, PUBLISH_JS
 from showcase.settings import DEFAULT_EDITOR_BACKEND as DEFAULT_BACKEND
 

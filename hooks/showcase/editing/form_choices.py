@@ -12,10 +12,9 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
-from showcase.news import AUTHORS_FILE
+from showcase.news import AUTHORS_FILE, POSTS_FOLDER
 from showcase.content.schema import SLUG_PATTERN
 
-POSTS_FOLDER = "docs/news/posts"
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def form_choices(root: Path) -> FormChoices:
     links = [{"label": o["label"], "value": f"../../brands/{o['value']}.md"} for o in brand_options]
     links += [{"label": o["label"], "value": f"../../projects/{o['value']}.md"} for o in project_options]
     return FormChoices(masters=masters, sub_brands=subs, cases=brand_options + project_options,
-                       posts=_post_options(root / POSTS_FOLDER), links=links)
+                       posts=_post_options(root / "docs" / POSTS_FOLDER), links=links)
 
 
 def _read_all(folder: Path) -> list[dict]:

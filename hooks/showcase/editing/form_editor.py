@@ -23,7 +23,8 @@ from typing import Any, Literal, Union
 
 from pydantic.fields import FieldInfo
 
-from showcase.editing.form_choices import POSTS_FOLDER, FormChoices, choices_js, form_choices, news_authors  # noqa: F401
+from showcase.editing.form_choices import FormChoices
+from showcase.news import POSTS_FOLDER
 from showcase.editing.form_words import (
     BODY_HINT, COLLECTION_HELP, DRAFT_DEFAULT_HINT, FORM_HINTS, LABELS, MARKDOWN_HINT, MODEL_LABELS,
     RECORD_DRAFT_HINT, REFERENCES, SUMMARY_HINT,
@@ -106,7 +107,7 @@ def _news(authors: list, choices: FormChoices) -> dict:
         "name": "news",
         "label": "新闻",
         "label_singular": "新闻",
-        "folder": POSTS_FOLDER,
+        "folder": f"docs/{POSTS_FOLDER.as_posix()}",  # Decap names folders from the project root
         "extension": "md",
         "format": NEWS_FORMAT,
         "create": True,

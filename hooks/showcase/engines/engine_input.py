@@ -22,7 +22,7 @@ from showcase.address import site_address
 from showcase.editing.admin_files import admin_files
 from showcase.pages.asset_bundles import Bundle, plan_bundles
 from showcase.news.feed import FeedEntry
-from showcase.editing.form_editor import news_authors
+from showcase.editing.form_choices import news_authors
 from showcase.content.loader import load_catalog
 from showcase.news.news_site import feed_entries, list_pages, load_posts, post_page
 from showcase.pages.models import build_nav, build_pages, unbreakable_names

@@ -182,7 +182,7 @@ def serve(config_file: Path, dev_addr: str | None = None) -> int:
 def _editor_files(config) -> dict[str, str | Path]:
     """The form editor's files (admin_files): the way to fix the data without opening a file."""
     from showcase.editing.admin_files import admin_files
-    from showcase.editing.form_editor import news_authors
+    from showcase.editing.form_choices import news_authors
     from showcase.settings import Settings
 
     try:
