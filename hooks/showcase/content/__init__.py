@@ -1,5 +1,5 @@
 """The content model: the data files read, checked against the schema, and built into the catalogue.
 
-Loading (YAML with the line of every field, parse caches), the schema and its field types, the
+Loading (YAML with the line of every field, the preview's parse cache), the schema and its field types, the
 checks across files, and every message about the data, worded in Chinese with file, line and fix.
 """

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 from pypinyin import lazy_pinyin
 
-from showcase.news import AUTHORS_FILE, POSTS_FOLDER
+from showcase.news import POSTS_FOLDER, registered_authors
 from showcase.content.schema import SLUG_PATTERN
 
 
@@ -34,15 +34,8 @@ class FormChoices:
 
 def news_authors(docs_dir: Path) -> list[dict]:
     """The authors registered for the news, as select options: the name shown, the key stored."""
-    try:
-        data = yaml.safe_load((docs_dir / AUTHORS_FILE).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
-        return []
-    authors = data.get("authors") if isinstance(data, dict) else None
-    if not isinstance(authors, dict):
-        return []
-    return [{"label": str((info or {}).get("name") or key) if isinstance(info, dict) else str(key), "value": key}
-            for key, info in sorted(authors.items())]
+    authors = registered_authors(docs_dir) or {}
+    return [{"label": name, "value": key} for key, name in sorted(authors.items())]
 
 
 def choices_js(choices: FormChoices) -> str:

@@ -1,11 +1,26 @@
 """The news, owned by the core: posts and their front matter, their photos, links and images,
 the lists at their addresses, and the Atom feed.
 
-Where the news lives under docs/ is said once, here, for the checks, the news pages, the
-settings and the form editor alike: none of them imports another for a folder name.
+Where the news lives under docs/, and who is registered to write it, is said once, here, for the
+checks, the news pages, the settings and the form editor alike: none of them imports another for it.
 """
 
 from pathlib import Path
 
+import yaml
+
 POSTS_FOLDER = Path("news", "posts")
 AUTHORS_FILE = Path("news", ".authors.yml")
+
+
+def registered_authors(docs_dir: Path) -> dict[str, str] | None:
+    """The authors of docs/news/.authors.yml, key → the name shown; None when there is no file to read
+    (a broken one is reported by the post check, which then names no author as unknown)."""
+    try:
+        data = yaml.safe_load((docs_dir / AUTHORS_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    authors = data.get("authors") if isinstance(data, dict) else None
+    if not isinstance(authors, dict):
+        return {}
+    return {str(key): str((info.get("name") if isinstance(info, dict) else None) or key) for key, info in authors.items()}

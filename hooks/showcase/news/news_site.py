@@ -20,7 +20,7 @@ import yaml
 
 from showcase.content.catalog import Catalog
 from showcase.news.feed import FeedEntry, post_date, post_time
-from showcase.news import AUTHORS_FILE, POSTS_FOLDER
+from showcase.news import POSTS_FOLDER, registered_authors
 from showcase.news.news_photo import with_photo
 from showcase.pages.escaping import plain_text
 from showcase.pages.models import brand_uri
@@ -87,7 +87,7 @@ def load_posts(docs_dir: Path, catalog: Catalog, *, include_drafts: bool, posts_
     The posts were checked with the data (showcase.news.posts): a post without a date is left out here.
     """
     folder = docs_dir / posts_dir
-    authors = _author_names(docs_dir)
+    authors = registered_authors(docs_dir) or {}
     cited: dict[str, list] = {}
     for slug, records in catalog.activities.items():
         item = catalog.find(slug)
@@ -130,13 +130,6 @@ def _slug(title: str) -> str:
     from pymdownx.slugs import slugify
 
     return slugify(case="lower")(re.sub(r"[*_`\[\]]", "", title), "-")
-
-
-def _author_names(docs_dir: Path) -> dict[str, str]:
-    path = docs_dir / AUTHORS_FILE
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-    authors = data.get("authors") if isinstance(data, dict) else None
-    return {key: str(value.get("name") or key) for key, value in (authors or {}).items() if isinstance(value, dict)}
 
 
 # --------------------------------------------------------------------------- the pages

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 from showcase.content.problems import Problem
-from showcase.news import AUTHORS_FILE, POSTS_FOLDER
+from showcase.news import AUTHORS_FILE, POSTS_FOLDER, registered_authors
 from showcase.content.schema import NewsPost
 from showcase.content.validation import did_you_mean, validate
-from showcase.content.yaml_reader import YamlProblem, decode, parse_yaml, read_yaml
+from showcase.content.yaml_reader import YamlProblem, decode, parse_yaml
 
 # Material's rule: the front matter is the block between the first two lines of three dashes.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
@@ -25,24 +25,12 @@ def check_news_posts(docs_dir: Path, posts_folder: Path = POSTS_FOLDER) -> list[
     folder = docs_dir / posts_folder
     if not folder.is_dir():
         return []
-    authors = _known_authors(docs_dir)
+    registered = registered_authors(docs_dir)
+    authors = None if registered is None else set(registered)  # None: no authors file to check against
     problems: list[Problem] = []
     for path in sorted(folder.rglob("*.md")):
         problems += _check_post(path, f"docs/{path.relative_to(docs_dir).as_posix()}", authors, docs_dir)
     return problems
-
-
-def _known_authors(docs_dir: Path) -> set[str] | None:
-    """The author keys of .authors.yml; None when there is no such file to check against."""
-    path = docs_dir / AUTHORS_FILE
-    if not path.is_file():
-        return None
-    try:
-        data = read_yaml(path)[0].data
-    except YamlProblem:
-        return None  # Material reports a broken authors file itself
-    authors = data.get("authors") if isinstance(data, dict) else None
-    return set(authors) if isinstance(authors, dict) else set()
 
 
 def _check_post(path: Path, file: str, authors: set[str] | None, docs_dir: Path) -> list[Problem]:
