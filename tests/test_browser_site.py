@@ -81,7 +81,9 @@ def test_timeline_shows_every_entry_and_the_filters_with_javascript(page, site_s
     page.goto(site_server + "honours/")
     assert page.locator("[data-timeline-filters]").is_visible()
     assert len(visible_entries(page)) == 9
-    assert page.get_by_role("status").inner_text() == "显示全部条目。"
+    # Nothing chosen yet: the status says nothing beside the (disabled) 显示全部 button.
+    assert page.get_by_role("status").inner_text() == ""
+    assert page.get_by_role("button", name="显示全部").is_disabled()
 
 
 def test_timeline_without_javascript_shows_every_entry_and_no_dead_filters(browser, site_server):
@@ -153,6 +155,7 @@ def test_filters_work_from_the_keyboard(page, site_server):
     page.keyboard.press("Enter")
     assert set(visible_entries(page)) and len(visible_entries(page)) == 9
     assert reset.is_disabled()
+    assert page.get_by_role("status").inner_text() == "显示全部条目。"  # the reset is announced
 
 
 SCROLL_AREAS = """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(w => ({

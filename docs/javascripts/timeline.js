@@ -43,9 +43,11 @@
         if (heading) heading.hidden = !any;
       });
       var filtered = Object.keys(byKey).length > 0;
+      // No total: the report's lists end with 等, and a nomination is no honour. On load, with nothing
+      // chosen, the status stays empty: beside the 显示全部 button it would only repeat it.
       status.textContent = filtered
         ? "筛选后显示 " + shown + " 条。"
-        : "显示全部条目。";  // no total: the report's lists end with 等, and a nomination is no honour
+        : updateUrl ? "显示全部条目。" : "";
       reset.disabled = !filtered;
       var count = chips.filter(function (chip) {
         return chip.getAttribute("aria-pressed") === "true";
