@@ -94,6 +94,19 @@ def run_build(
     )
 
 
+def release_build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """What a release builds: the core's pipeline (``python -m showcase build``: generate → engine →
+    finish), clean and reproducible, into ``site_dir``; the caller checks ``returncode``. The core of
+    ``project`` itself runs (its ``hooks``), so that publishing another checkout builds it as it is."""
+    if not builds_allowed:
+        raise BuildNotAllowed("this test builds the site: mark it with @pytest.mark.build")
+    env = {"SOURCE_DATE_EPOCH": source_date_epoch(project), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "showcase", "build", "--site-dir", str(site_dir.resolve())],
+        cwd=project, env=build_environment(project, env), capture_output=True, text=True,
+    )
+
+
 def source_date_epoch(project: Path) -> str:
     """``SOURCE_DATE_EPOCH`` from the environment, else the last commit's time, else a fixed date."""
     if os.environ.get("SOURCE_DATE_EPOCH"):

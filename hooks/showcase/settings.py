@@ -17,6 +17,8 @@ from showcase.news import POSTS_FOLDER
 from showcase.content.parse_cache import CACHE_FOLDER
 
 PREVIEW_VARIABLE = "SHOWCASE_PREVIEW"
+# make offline: Material's offline plugin (mkdocs.yml) turns links into .html files; the core's links follow.
+OFFLINE_VARIABLE = "SHOWCASE_OFFLINE"
 SITE_URL_VARIABLE = "SITE_URL"  # a one-off public address, over data/site.yml's url (showcase.address)
 # decap-server's address for the form editor; showcase/editing/editor_servers.py and the tests set it to the port they start it on.
 EDITOR_BACKEND_VARIABLE = "SHOWCASE_EDITOR_BACKEND"
@@ -46,7 +48,7 @@ class Settings:
             root=root,
             docs_dir=root / "docs",
             preview=preview_requested(command, environ),
-            use_directory_urls=use_directory_urls,
+            use_directory_urls=use_directory_urls and environ.get(OFFLINE_VARIABLE, "").strip().lower() not in _TRUE,
             posts_dir=POSTS_FOLDER.as_posix(),
             build_date=build_date(environ),
             site_url=environ.get(SITE_URL_VARIABLE) or None,

@@ -4,7 +4,7 @@
     SITE_URL=https://… python -m tools.release.dossier       # with a QR code beside each case
     python -m tools.release.dossier --out /tmp/x.pdf --site site   # print an already built site
 
-How: build the public site (``mkdocs build --strict``) into a temporary folder; open its 案例汇编
+How: build the public site (``python -m showcase build``, strict) into a temporary folder; open its 案例汇编
 page from file:// with every other request refused; add a cover, a contents list, a QR code per
 case and the address after each internal link; measure the cases so that only long ones start a
 new page; print with Chromium's document outline (a bookmark per heading) and page numbers in the
@@ -32,7 +32,7 @@ import segno
 from showcase.content.loader import load_catalog
 from showcase.pages.models import brand_uri, case_facts
 from showcase.pages.render import partial_date
-from tools.harness import CHROMIUM, REPO, chromium_launch_options, run_build
+from tools.harness import CHROMIUM, REPO, chromium_launch_options, release_build
 from tools.release.dossier_fonts import FontsMissing, font_face_css
 
 DOSSIER_CSS = Path(__file__).with_name("dossier.css")
@@ -368,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
             if site_dir is None:
                 site_dir = Path(temp) / "site"
                 env = {"SITE_URL": address} if address else {}
-                result = run_build(REPO, site_dir, env=env)
+                result = release_build(REPO, site_dir, env=env)
                 if result.returncode != 0:
                     raise DossierError("网站生成失败，PDF 没有生成：\n" + result.stderr)
             refused = make_dossier(site_dir, out, address)

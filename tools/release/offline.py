@@ -2,7 +2,7 @@
 
     python -m tools.release.offline          # dist/党旗引领·法耀浔州-离线版.zip
 
-How: build the public site (``mkdocs build --strict``, no drafts, no editors' preview) with
+How: build the public site (``python -m showcase build``, strict, no drafts, no editors' preview) with
 Material's offline plugin switched on (SHOWCASE_OFFLINE=true): links end in .html, and the search
 index is inlined into a script. Material's search runs in a Web Worker, which Chromium does not
 start from file://; the plugin's shim for that (iframe-worker) would come from a CDN, so its file
@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 
 from showcase.content.loader import load_catalog
-from tools.harness import REPO, run_build
+from tools.harness import REPO, release_build
 
 SHIM_CDN = "https://unpkg.com/iframe-worker/shim"
 # IFRAME_WORKER_SHIM: the same file from elsewhere, for a checkout whose node_modules lacks it.
@@ -40,7 +40,7 @@ class OfflineError(Exception):
 
 def build_offline_site(site_dir: Path, repo: Path = REPO) -> None:
     env = {"SHOWCASE_OFFLINE": "true", "SHOWCASE_PREVIEW": "false"}
-    result = run_build(repo, site_dir, env=env)
+    result = release_build(repo, site_dir, env=env)
     if result.returncode != 0:
         raise OfflineError("网站生成失败，离线版没有生成：\n" + result.stderr)
 

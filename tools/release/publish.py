@@ -5,7 +5,7 @@
 
 Steps, each of which must succeed before the next one starts:
 
-1. ``mkdocs build --strict`` into a new, hidden folder inside ``DEST.releases/`` (same file
+1. ``python -m showcase build`` (strict) into a new, hidden folder inside ``DEST.releases/`` (same file
    system as DEST, so nothing is copied later). ``SOURCE_DATE_EPOCH`` is the last commit's time
    (or a fixed date outside git), so the same commit always gives the same bytes.
 2. Checks of the result: every internal ``href``/``src`` (and ``srcset``) must name a file of

@@ -32,10 +32,15 @@ ZENSICAL = Path(".venv-zensical", "bin", "zensical")
 MATERIAL_ONLY = ("partials/search.html",)
 
 
+def project_settings(root: Path, config: dict) -> Settings:
+    """The settings of a build of ``root``, with mkdocs.yml's ``use_directory_urls`` as MkDocs reads it."""
+    return Settings.for_project(root, use_directory_urls=config.get("use_directory_urls") is not False)
+
+
 def generate(root: Path, target: Path, engine: str = "mkdocs") -> tuple[SiteInput, Settings]:
     """Write the engine input for the project in ``root`` to ``target``; the input and settings."""
-    settings = Settings.for_project(root)
     config = read_config(root / CONFIG)
+    settings = project_settings(root, config)
     site = site_input(settings, site_config(config))
     write_input(site, settings, target)
     custom_dir = None
@@ -115,9 +120,10 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", input_dir: Path | 
 
 def finish_built_site(root: Path, site_dir: Path) -> int:
     """``python -m showcase finish SITE``: the finishing pass on a site an engine built from ``generate``."""
-    settings = Settings.for_project(root)
+    config = read_config(root / CONFIG)
+    settings = project_settings(root, config)
     try:
-        site = site_input(settings, site_config(read_config(root / CONFIG)))
+        site = site_input(settings, site_config(config))
     except InputProblem as problem:
         print(str(problem), file=sys.stderr)
         return 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 import shlex
 import shutil
 import subprocess
@@ -12,7 +11,7 @@ import tempfile
 from pathlib import Path
 from types import ModuleType
 
-from tools.harness import run_build, source_date_epoch
+from tools.harness import release_build
 
 from .csp import InlineCode, content_security_policy, scan_site
 from .errors import PublishError, say
@@ -73,10 +72,10 @@ def build_release(project: Path, layout: Layout, say) -> tuple[str, str]:
     building = Path(tempfile.mkdtemp(prefix=".building-", dir=layout.releases))
     os.chmod(building, 0o755)  # mkdtemp makes it private; nginx's workers must read it
     try:
-        say(f"第 1 步：生成网站（mkdocs build --strict）到临时文件夹 {building} ……")
+        say(f"第 1 步：生成网站（python -m showcase build，严格检查）到临时文件夹 {building} ……")
         result = build(project, building)
         if result.returncode != 0:
-            raise PublishError(f"网站生成失败，没有发布；{UNCHANGED}\n" + (build_messages(result.stderr) or result.stderr))
+            raise PublishError(f"网站生成失败，没有发布；{UNCHANGED}\n" + (result.stderr.strip() or result.stdout.strip()))
         say("第 2 步：检查站内链接、锚点和内联脚本 ……")
         inline = check_release(project, building)
         release = new_release_name(layout, tree_digest(building))
@@ -153,38 +152,5 @@ def advise(layout: Layout, previous: str | None, running: str | None, *, changed
 
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project`` into ``site_dir``, reproducibly."""
-    return run_build(project, site_dir, env={"SOURCE_DATE_EPOCH": source_date_epoch(project)}, timeout=None)
-
-
-# MkDocs' own warnings that editors meet most, in Chinese (the original line stays above it).
-_MKDOCS_WARNINGS = [
-    (
-        re.compile(
-            r"Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', but the target is not found"
-        ),
-        "    ↳ docs/{doc} 里的链接 {link} 找不到对应的页面或文件。",
-    ),
-    (
-        re.compile(
-            r"Doc file '(?P<doc>[^']+)' contains a link '(?P<link>[^']+)', but the doc '(?P<target>[^']+)' "
-            r"does not contain an anchor '(?P<anchor>[^']+)'"
-        ),
-        "    ↳ docs/{doc} 里的链接 {link}：页面 {target} 里没有锚点 {anchor}。",
-    ),
-]
-
-
-def build_messages(stderr: str) -> str:
-    """MkDocs' output without the progress lines: the warnings and errors that stopped the build."""
-    noise = re.compile(r"^(INFO|DEBUG)\b|^(Building prefix dict|Loading model|Prefix dict|Dumping model)")
-    lines = []
-    for line in stderr.splitlines():
-        if not line.strip() or noise.match(line):
-            continue
-        lines.append(line)
-        for pattern, chinese in _MKDOCS_WARNINGS:
-            match = pattern.search(line)
-            if match:
-                lines.append(chinese.format(**match.groupdict()))
-    return "\n".join(lines)
+    """The release build of ``project`` into ``site_dir`` (the core's pipeline), reproducibly."""
+    return release_build(project, site_dir)
