@@ -1,4 +1,4 @@
-"""Helpers for browser checks: axe-core and Material's search box (Chromium and the server: support.py)."""
+"""Helpers for browser checks: axe-core and Material's search box (Chromium and the server: tools/harness.py)."""
 
 from __future__ import annotations
 

@@ -6,8 +6,7 @@ the modules per subpackage, the longest simple import path from
 `showcase.cli`, and any import cycle. Imports inside functions count like
 module-level ones: either way the reader has to open that file.
 
-    .venv/bin/python tools/dev/import_paths.py [--root CHECKOUT] [--start showcase.cli]
-    .venv/bin/python -m tools.dev.import_paths   (the same, as the other tools run)
+    python -m tools.dev.import_paths [--root CHECKOUT] [--start showcase.cli]
 """
 
 from __future__ import annotations

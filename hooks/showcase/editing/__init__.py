@@ -1,6 +1,6 @@
-"""Editing: what the media team uses to change the content, in the preview only.
+"""Editing: what the media team uses to change the content.
 
-Scaffolding of new files (make new), the form editor's configuration and words, the JSON Schema
-for editors' YAML servers, the editor's files and pages, and the editor's two servers (make edit)
-with the guard that keeps them to this machine.
+make new (scaffold), make schema (the JSON Schema for editors' YAML language server), the form
+editor's configuration, words and files in the preview's admin/, photo names, and make edit's two
+servers with the guard that keeps them to this machine.
 """

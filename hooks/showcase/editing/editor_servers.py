@@ -68,6 +68,7 @@ def run(root: Path, port: int, backend_port: int, environ: Mapping[str, str]) ->
 def _start(root: Path, port: int, backend_port: int, decap_port: int, environ: Mapping[str, str]) -> list[subprocess.Popen]:
     """decap-server on its private port, and the preview (which tells the editor the gate's address)."""
     backend = f"http://127.0.0.1:{backend_port}/api/v1"
+    # PYTHONPATH: the core of the project in ``root`` (a copy, in the tests) before the installed one.
     env = {**environ, "SHOWCASE_EDITOR_BACKEND": backend, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1"}
     decap_env = {**env, "MODE": "fs", "BIND_HOST": "127.0.0.1", "PORT": str(decap_port),
                  "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
@@ -212,7 +213,7 @@ def gate_for(root: Path, port: int, preview_port: int, decap_port: int, environ:
 
 def check_and_package(root: Path, environ: Mapping[str, str]) -> dict:
     """`make check`, then `make package` in ``root``: what the editor's 检查并打包 page shows."""
-    env = {**environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}
+    env = {**environ, "PYTHONPATH": "hooks", "NO_MKDOCS_2_WARNING": "1", "PYTHONIOENCODING": "utf-8"}  # as in _start
     env.setdefault("SOURCE_DATE_EPOCH", _commit_epoch(root))  # as the Makefile sets it for package
     if not env["SOURCE_DATE_EPOCH"]:
         env.pop("SOURCE_DATE_EPOCH")

@@ -1,4 +1,4 @@
-// 网页表单编辑器的中文措辞、文件格式和保存前的整理。由 hooks/showcase/form_editor.py 放进预览的 admin/。
+// 网页表单编辑器的中文措辞、文件格式和保存前的整理。由 hooks/showcase/editing/admin_files.py 放进预览的 admin/。
 // Uses Decap's public API only: registerLocale, registerCustomFormat, registerEventListener,
 // registerEditorComponent. SHOWCASE_FORMS (admin/choices.js) holds the pinyin table and the names.
 (function () {

@@ -1,8 +1,7 @@
-"""The news, owned by the core: posts and their front matter, their photos, links and images,
-the lists at their addresses, and the Atom feed.
+"""The news, owned by the core: posts and their front matter, photos, links, lists and feed.
 
-Where the news lives under docs/, and who is registered to write it, is said once, here, for the
-checks, the news pages, the settings and the form editor alike: none of them imports another for it.
+Where the news lives under docs/, and who is registered to write it, is said here once, so that the
+checks, the news pages, the settings and the form editor need not import one another for it.
 """
 
 from pathlib import Path
