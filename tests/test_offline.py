@@ -93,6 +93,13 @@ def test_only_public_pages_are_in_the_copy(unzipped: Path, built_site: Path):
     assert not any('class="sc-draft-mark"' in (unzipped / n).read_text(encoding="utf-8") for n in names if n.endswith(".html"))
 
 
+def test_the_search_index_script_holds_its_chinese_as_characters(unzipped: Path):
+    # As the served site's search_index.json (finish.py): "\u6cd5" escapes would make it about 4 times larger.
+    script = (unzipped / "search/search_index.js").read_text(encoding="utf-8")
+    assert script.startswith("var __index = {") and "法耀浔州" in script
+    assert not re.search(r"\\u[4-9][0-9a-f]{3}", script)
+
+
 def test_opened_from_file_it_follows_links_and_searches_in_chinese(unzipped: Path, page):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

@@ -25,6 +25,8 @@ from showcase.pages.typography import keep_together
 SITEMAP = "sitemap.xml"
 # The engines' search indexes (Material's, Zensical's): JSON with Chinese escaped as \uXXXX.
 SEARCH_INDEXES = ("search/search_index.json", "search.json")
+# The same index as a script, for the offline copy (Material's offline plugin: "var __index = {…}").
+OFFLINE_INDEX, OFFLINE_INDEX_PREFIX = "search/search_index.js", "var __index = "
 
 
 def finish_page(html: str, names: tuple[str, ...]) -> str:
@@ -69,6 +71,9 @@ def finish_site(
         path = site_dir / index
         if path.is_file():
             path.write_text(as_utf8_json(path.read_text(encoding="utf-8")), encoding="utf-8")
+    script = site_dir / OFFLINE_INDEX
+    if script.is_file() and (text := script.read_text(encoding="utf-8")).startswith(OFFLINE_INDEX_PREFIX):
+        script.write_text(OFFLINE_INDEX_PREFIX + as_utf8_json(text.removeprefix(OFFLINE_INDEX_PREFIX)), encoding="utf-8")
     for name in (SITEMAP, SITEMAP + ".gz", FEED_FILE):
         (site_dir / name).unlink(missing_ok=True)
     if not site_url:
