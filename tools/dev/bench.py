@@ -193,7 +193,7 @@ def real_site(runs: int) -> None:
 
 def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
     from tools.harness import copy_project
-    from synthetic_data import generate
+    from tools.dev.synthetic_data import generate
 
     results: list[tuple[int, int, Build, int]] = []
     firsts: dict[int, Build] = {}
@@ -217,7 +217,7 @@ def scaling(runs: int, large_runs: int, sizes, nav_variant: bool) -> None:
 
 def posts_axis(runs: int, reload_runs: int) -> None:
     from tools.harness import copy_project
-    from synthetic_data import generate_posts
+    from tools.dev.synthetic_data import generate_posts
 
     builds: dict[int, list[Build]] = {posts: [] for posts in POSTS}
     with tempfile.TemporaryDirectory() as folder:

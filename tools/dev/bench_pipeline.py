@@ -45,7 +45,7 @@ def copy_of(source: Path, target: Path, posts: int) -> Path:
         elif path.exists():
             shutil.copy(path, target / part)
     if posts > 1:
-        from synthetic_data import generate_posts
+        from tools.dev.synthetic_data import generate_posts
 
         generate_posts(target, posts)
     return target
@@ -140,7 +140,7 @@ def main() -> None:
             projects = {label: copy_of(source, Path(folder) / f"baseline-{posts}", posts) if label == "基线" else current
                         for label, source, _ in variants}
             if posts > 1:
-                from synthetic_data import post_date_of, post_path, post_slug
+                from tools.dev.synthetic_data import post_date_of, post_path, post_slug
 
                 page = f"news/{post_date_of(0).strftime('%Y/%m/%d')}/{post_slug(0)}/"
                 post = post_path(current, 0).relative_to(current).as_posix()

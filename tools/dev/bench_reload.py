@@ -75,7 +75,7 @@ def post_target(project: Path, posts: int) -> Target:
     if posts <= 1:
         page_path, file = REAL_POST
     else:
-        from synthetic_data import generate_posts, post_date_of, post_path, post_slug
+        from tools.dev.synthetic_data import generate_posts, post_date_of, post_path, post_slug
 
         generate_posts(project, posts)
         page_path = f"news/{post_date_of(0).strftime('%Y/%m/%d')}/{post_slug(0)}/"
