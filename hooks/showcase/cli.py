@@ -98,7 +98,12 @@ def _pipeline(args: argparse.Namespace) -> int:
     from showcase.engines import pipeline as engines
 
     if args.command == "build":
-        return engines.build(Path.cwd(), args.site_dir, args.engine)
+        status = engines.build(Path.cwd(), args.site_dir, args.engine)
+        if status == 0:
+            site = args.site_dir.resolve()
+            shown = site.relative_to(Path.cwd().resolve()) if site.is_relative_to(Path.cwd().resolve()) else site
+            print(f"网站已生成，在 {shown.as_posix()}/ 文件夹里。")
+        return status
     if args.command == "finish":
         return engines.finish_built_site(Path.cwd(), args.site)
     try:

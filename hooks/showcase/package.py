@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from showcase.engines.mkdocs_commands import build
+from showcase.engines.pipeline import build
 
 # Outside git (a copy without history): everything the build and `make publish` read.
 PROJECT_PARTS = (
@@ -50,7 +50,7 @@ def project_files(project: Path) -> list[Path]:
 def package(project: Path, out: Path, today: dt.date | None = None) -> int:
     """Build the public site with every check; then zip the project as ``out/fayao-site-YYYY-MM-DD.zip``."""
     with tempfile.TemporaryDirectory(prefix="showcase-package-") as folder:
-        if build(project / "mkdocs.yml", Path(folder) / "site", announce=False) != 0:
+        if build(project, Path(folder) / "site") != 0:  # the release build, as make build and make publish
             print("没有打包：网站没有生成，请先按上面的提示改好。", file=sys.stderr)
             return 1
     name = package_name(today or dt.date.today())

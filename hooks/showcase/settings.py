@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from showcase import address
 from showcase.news import POSTS_FOLDER
 from showcase.content.parse_cache import CACHE_FOLDER
 
 PREVIEW_VARIABLE = "SHOWCASE_PREVIEW"
 # make offline: Material's offline plugin (mkdocs.yml) turns links into .html files; the core's links follow.
 OFFLINE_VARIABLE = "SHOWCASE_OFFLINE"
-SITE_URL_VARIABLE = "SITE_URL"  # a one-off public address, over data/site.yml's url (showcase.address)
 # decap-server's address for the form editor; showcase/editing/editor_servers.py and the tests set it to the port they start it on.
 EDITOR_BACKEND_VARIABLE = "SHOWCASE_EDITOR_BACKEND"
 DEFAULT_EDITOR_BACKEND = "http://127.0.0.1:8081/api/v1"
@@ -51,7 +51,7 @@ class Settings:
             use_directory_urls=use_directory_urls and environ.get(OFFLINE_VARIABLE, "").strip().lower() not in _TRUE,
             posts_dir=POSTS_FOLDER.as_posix(),
             build_date=build_date(environ),
-            site_url=environ.get(SITE_URL_VARIABLE) or None,
+            site_url=environ.get(address.ENV_VARIABLE) or None,  # over data/site.yml's url
             editor_backend=environ.get(EDITOR_BACKEND_VARIABLE) or DEFAULT_EDITOR_BACKEND,
         )
 

@@ -8,7 +8,6 @@ YAML) decides what a valid date is.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
@@ -91,11 +90,6 @@ def _looks_like_gbk(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-def read_yaml(path: Path) -> tuple[YamlDocument, list[Note]]:
-    """Read ``path``; return the document and warnings, or raise YamlProblem."""
-    return parse_bytes(path.read_bytes())
 
 
 def parse_bytes(raw: bytes) -> tuple[YamlDocument, list[Note]]:

@@ -29,7 +29,7 @@ from showcase.pages.models import build_nav, build_pages, unbreakable_names
 from showcase.news.post_links import check_post_links
 from showcase.pages.preview_only import is_preview_only, public_nav
 from showcase.content.problems import DataInvalid, format_report
-from showcase.pages.render import Renderer
+from showcase.pages.render import Renderer, url_of
 from showcase.settings import Settings
 from showcase.pages.site_meta import footer, organization
 
@@ -191,13 +191,3 @@ def page_urls(site: SiteInput, settings: Settings) -> list[str]:
     sources = [uri for uri, content in site.files.items() if isinstance(content, str)]
     sources += [uri for uri in hand_written(settings.docs_dir) if is_kept(uri, site, settings.preview)]
     return sorted({url_of(uri, settings.use_directory_urls) for uri in sources if uri.endswith(".md")})
-
-
-def url_of(src_uri: str, directory_urls: bool = True) -> str:
-    """Where an engine publishes ``src_uri``: brands/x.md → brands/x/ (or brands/x.html)."""
-    stem = src_uri.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"

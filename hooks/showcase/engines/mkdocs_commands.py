@@ -93,7 +93,7 @@ def _chinese_log():
         logger.handlers[:] = saved[2]
 
 
-def build(config_file: Path, site_dir: Path | None = None, *, announce: bool = True) -> int:
+def build(config_file: Path, site_dir: Path | None = None) -> int:
     """``mkdocs build --strict``; 0 when the site was made."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -113,10 +113,6 @@ def build(config_file: Path, site_dir: Path | None = None, *, announce: bool = T
                 print(f"mkdocs.yml 有错误：{error}", file=sys.stderr)
             print("网站没有生成：请按上面的提示改好后再试。", file=sys.stderr)
             return 1
-    if announce:
-        site = Path(config.site_dir).resolve()
-        shown = site.relative_to(Path.cwd().resolve()) if site.is_relative_to(Path.cwd().resolve()) else site
-        print(f"网站已生成，在 {shown.as_posix()}/ 文件夹里。")
     return 0
 
 

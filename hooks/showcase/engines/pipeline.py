@@ -94,7 +94,7 @@ def run_engine(engine: str, input_dir: Path, site_dir: Path, root: Path = Path.c
     from showcase.engines.mkdocs_messages import reword_warnings
 
     reword_warnings(input_dir / "docs")  # the hand-written pages keep their paths under docs/
-    return mkdocs_build(input_dir / CONFIG, site_dir, announce=False)
+    return mkdocs_build(input_dir / CONFIG, site_dir)
 
 
 def build(root: Path, site_dir: Path, engine: str = "mkdocs", input_dir: Path | None = None) -> int:
@@ -113,8 +113,6 @@ def build(root: Path, site_dir: Path, engine: str = "mkdocs", input_dir: Path | 
     if status != 0:
         return status
     finish(site, settings, site_dir)
-    shown = site_dir.relative_to(Path.cwd().resolve()) if site_dir.is_relative_to(Path.cwd().resolve()) else site_dir
-    print(f"网站已生成，在 {shown.as_posix()}/ 文件夹里。")
     return 0
 
 

@@ -123,13 +123,17 @@ class Renderer:
         return f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n\n{body}"
 
     def _url_of(self, src_uri: str) -> str:
-        """Where MkDocs publishes ``src_uri``: brands/x.md → brands/x/ (or brands/x.html)."""
-        stem = src_uri.removesuffix(".md")
-        if not self.directory_urls:
-            return stem + ".html"
-        if stem == "index" or stem.endswith("/index"):
-            return stem.removesuffix("index")
-        return stem + "/"
+        return url_of(src_uri, self.directory_urls)
+
+
+def url_of(src_uri: str, directory_urls: bool = True) -> str:
+    """Where an engine publishes ``src_uri``: brands/x.md → brands/x/ (or brands/x.html)."""
+    stem = src_uri.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
 
 
 # Pages link to the same few hundred targets from the same few folders; relpath is slow enough to matter.
