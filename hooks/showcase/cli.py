@@ -75,11 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args.data)
     if args.command in ("build", "generate", "finish"):
         return _pipeline(args)
-    if args.command in ("serve", "package"):
-        from showcase.engines import mkdocs_commands  # MkDocs only for the commands that run it: check stays light
+    # The engines only for the commands that run them: check stays light.
+    if args.command == "serve":
+        from showcase.engines import mkdocs_commands
 
-        if args.command == "serve":
-            return mkdocs_commands.serve(Path("mkdocs.yml"), args.dev_addr)
+        return mkdocs_commands.serve(Path("mkdocs.yml"), args.dev_addr)
+    if args.command == "package":
         from showcase.package import package
 
         return package(Path.cwd(), args.out)

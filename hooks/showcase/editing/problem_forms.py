@@ -13,6 +13,7 @@ import yaml
 
 from showcase.editing.admin_files import ADMIN_FOLDER, DEFAULT_BACKEND
 from showcase.editing.form_editor import editor_config
+from showcase.news import FRONT_MATTER
 
 
 def entry_form(path: str) -> tuple[str, str] | None:
@@ -31,7 +32,6 @@ def entry_form(path: str) -> tuple[str, str] | None:
 
 _FILE_IN_REPORT = re.compile(r"(?:data|docs)/[^\s:：，。]+\.(?:yml|yaml|md)")
 _NAMING_FIELDS = ("name", "title")
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---", re.S)
 _HEADING = re.compile(r"^#[ \t]+(.+)$", re.M)
 
 
@@ -56,7 +56,7 @@ def _entry_name(path: Path) -> str | None:
         return None
     heading = None
     if path.suffix == ".md":
-        front = _FRONT_MATTER.match(text)
+        front = FRONT_MATTER.match(text)
         heading = _HEADING.search(text)
         text = (front.group(1) or "") if front else ""
     try:

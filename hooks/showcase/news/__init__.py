@@ -4,12 +4,15 @@ Where the news lives under docs/, and who is registered to write it, is said her
 checks, the news pages, the settings and the form editor need not import one another for it.
 """
 
+import re
 from pathlib import Path
 
 import yaml
 
 POSTS_FOLDER = Path("news", "posts")
 AUTHORS_FILE = Path("news", ".authors.yml")
+# Material's rule: a post's front matter is the block between its first two lines of three dashes.
+FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
 def registered_authors(docs_dir: Path) -> dict[str, str] | None:

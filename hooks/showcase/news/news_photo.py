@@ -12,13 +12,14 @@ import re
 
 import yaml
 
+from showcase.news import FRONT_MATTER
+
 _HEADING = re.compile(r"^#[ \t]+.*$", re.M)
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 
 
 def photo_src(post_text: str) -> str | None:
     """The ``image.src`` of a post's front matter (relative to docs/), if it has one and reads well."""
-    front = _FRONT_MATTER.match(post_text)
+    front = FRONT_MATTER.match(post_text)
     try:
         data = yaml.safe_load(front.group(1) or "") if front else None
     except yaml.YAMLError:

@@ -20,7 +20,7 @@ import yaml
 
 from showcase.content.catalog import Catalog
 from showcase.news.feed import FeedEntry, post_date, post_time
-from showcase.news import POSTS_FOLDER, registered_authors
+from showcase.news import FRONT_MATTER, POSTS_FOLDER, registered_authors
 from showcase.news.news_photo import with_photo
 from showcase.pages.escaping import plain_text
 from showcase.pages.models import brand_uri
@@ -31,7 +31,6 @@ NEWS = "news"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PER_PAGE = 10
 MORE = "<!-- more -->"
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _TITLE = re.compile(r"^#[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*$", re.M)
 
 
@@ -97,7 +96,7 @@ def load_posts(docs_dir: Path, catalog: Catalog, *, include_drafts: bool, posts_
     posts = []
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         text = path.read_text(encoding="utf-8")
-        match = _FRONT_MATTER.match(text)
+        match = FRONT_MATTER.match(text)
         meta = (yaml.load(match.group(1) or "", Loader=_LOADER) if match else None) or {}
         day = post_date(meta.get("date"))
         if day is None or (meta.get("draft") is True and not include_drafts):

@@ -10,13 +10,11 @@ import re
 from pathlib import Path
 
 from showcase.content.problems import Problem
-from showcase.news import AUTHORS_FILE, POSTS_FOLDER, registered_authors
+from showcase.news import AUTHORS_FILE, FRONT_MATTER, POSTS_FOLDER, registered_authors
 from showcase.content.schema import NewsPost
 from showcase.content.validation import did_you_mean, validate
 from showcase.content.yaml_reader import YamlProblem, decode, parse_yaml
 
-# Material's rule: the front matter is the block between the first two lines of three dashes.
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _TITLE = re.compile(r"^#[ \t]+\S", re.M)
 
 
@@ -38,7 +36,7 @@ def _check_post(path: Path, file: str, authors: set[str] | None, docs_dir: Path)
         text, _ = decode(path.read_bytes())
     except YamlProblem as problem:
         return [Problem(file, problem.line, None, problem.message)]
-    match = _FRONT_MATTER.match(text.removeprefix("\ufeff"))
+    match = FRONT_MATTER.match(text.removeprefix("\ufeff"))
     if match is None:
         return [Problem(file, 1, None, "新闻开头缺少用两行 --- 包起来的信息（date、description 等）。请参照同一文件夹里的其他新闻。")]
     front_matter = match.group(1) or ""
