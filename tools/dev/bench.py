@@ -53,7 +53,7 @@ SAMPLE_PAGE = "brands/xunzhou-fengqiao/index.html"
 
 def _child(project: Path, site_dir: Path, out: Path, nav: str) -> None:
     """Run one instrumented ``mkdocs build --strict`` in this process; write the timers to ``out``."""
-    timers: dict[str, float] = {"hooks_import": 0.0, "load": 0.0, "pages": 0.0, "render": 0.0, "search": 0.0}
+    timers: dict[str, float] = {"hooks_import": 0.0, "load": 0.0, "pages": 0.0, "render": 0.0}
     counts = {"render": 0}
 
     def timed(name, function):
@@ -116,12 +116,9 @@ class Build:
         return sum(self.timers[k] for k in ("hooks_import", "load", "pages", "render"))
 
     @property
-    def search(self) -> float:
-        return self.timers["search"]
-
     @property
     def mkdocs(self) -> float:
-        return self.wall - self.hooks - self.search
+        return self.wall - self.hooks
 
 
 def run_build(project: Path, site_dir: Path, nav: str = "full") -> Build:
@@ -344,15 +341,15 @@ def load_average() -> str:
 
 def print_scaling(results: list[tuple[int, int, Build, int]], firsts: dict[int, Build]) -> None:
     print("\n### 数据量与生成时间（合成数据）\n")
-    print("| 品牌+项目 / 荣誉 | 次数 | 页面 | 生成时间 (s) | 10 倍数据的时间比 | hooks | 搜索插件 | MkDocs 其余 "
+    print("| 品牌+项目 / 荣誉 | 次数 | 页面 | 生成时间 (s) | 10 倍数据的时间比 | hooks | MkDocs 其余（含搜索插件） "
           "| 峰值内存 (MB) | 全部 HTML (MB) | 侧栏导航占品牌页 |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     previous = None
     for brands, honours, b, count in results:
         ratio = f"{b.wall / previous.wall:.1f}" if previous else "—"
         print(
             f"| {brands} / {honours} | {count} | {b.pages} | {b.wall:.1f} | {ratio} "
-            f"| {b.hooks:.2f} s（{b.hooks / b.wall:.1%}） | {b.search:.1f} s（{b.search / b.wall:.0%}） "
+            f"| {b.hooks:.2f} s（{b.hooks / b.wall:.1%}） "
             f"| {b.mkdocs:.1f} s（{b.mkdocs / b.wall:.0%}） | {b.peak_mb:.0f} | {b.html_bytes / 1e6:.1f} "
             f"| {b.nav_share:.0%} |"
         )
@@ -408,8 +405,7 @@ def print_real_site(builds: list[Build], first: Build, runs: int) -> None:
         ("hooks：页面模型与导航 build_pages、build_nav", m(lambda b: b.timers["pages"])),
         ("hooks：渲染生成页面 Renderer", m(lambda b: b.timers["render"])),
         ("hooks 合计", m(lambda b: b.hooks)),
-        ("Material 搜索插件（jieba 分词、索引）", m(lambda b: b.search)),
-        ("MkDocs 其余（Markdown、模板、导航、写文件）", m(lambda b: b.mkdocs)),
+        ("MkDocs 其余（Markdown、模板、导航、Material 搜索插件、写文件）", m(lambda b: b.mkdocs)),
     ]
     for name, value in rows:
         print(f"| {name} | {value:.3f} | {value / total:.0%} |")
@@ -424,13 +420,13 @@ def print_posts(builds: dict[int, list[Build]], runs: int, sizes: tuple[int, ...
     cpu = {n: median_of(b, lambda x: x.cpu) for n, b in builds.items()}
     peak = {n: max(x.peak_mb for x in b) for n, b in builds.items()}
     print(f"\n### 新闻数量（合成新闻，每篇约 800 字；{runs} 轮交替生成的中位数）\n")
-    print("| 新闻 | 页面 | 生成时间 (s) | 真实网站的倍数 | CPU 时间 (s) | CPU 倍数 | hooks | 搜索插件 | 峰值内存 (MB) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| 新闻 | 页面 | 生成时间 (s) | 真实网站的倍数 | CPU 时间 (s) | CPU 倍数 | hooks | 峰值内存 (MB) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for posts, b in builds.items():
         label = "1（真实网站）" if posts == 1 else str(posts)
         print(f"| {label} | {b[0].pages} | {wall[posts]:.2f} | {wall[posts] / wall[1]:.1f}× | {cpu[posts]:.2f} "
               f"| {cpu[posts] / cpu[1]:.1f}× | {median_of(b, lambda x: x.hooks):.2f} "
-              f"| {median_of(b, lambda x: x.search):.2f} | {peak[posts]:.0f} |")
+              f"| {peak[posts]:.0f} |")
     large, small = sizes[-1], sizes[-2]
     print(f"\n{large} 篇新闻：生成时间是真实网站的 **{wall[large] / wall[1]:.1f} 倍**（CPU {cpu[large] / cpu[1]:.1f} 倍；"
           f"目标 ≤ 5）；{small} → {large} 篇的时间比 **{wall[large] / wall[small]:.1f}**（CPU "

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from showcase.editing.form_choices import choices_js, form_choices
+from showcase.editing.form_choices import FormChoices, choices_js, form_choices
 from showcase.editing.form_editor import FORMS_SCRIPT, YAML_SCRIPT, editor_config
 from showcase.editing.publish_page import PUBLISH_BODY, PUBLISH_CSS, PUBLISH_JS
 from showcase.settings import DEFAULT_EDITOR_BACKEND as DEFAULT_BACKEND
@@ -198,7 +198,7 @@ EDITOR_JS = """// 网页表单编辑器：保存前去掉清空了的字段，�
 """
 
 
-def config_yaml(backend: str, authors: list, choices=None) -> str:
+def config_yaml(backend: str, authors: list, choices: FormChoices) -> str:
     header = "# 由 hooks/showcase/editing/form_editor.py 按资料结构（schema.py）生成，不要手改。\n"
     config = editor_config(backend, authors, choices)
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from pathlib import PurePath
 
-SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 
 
