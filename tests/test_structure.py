@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tools.dev import import_paths
 from tools.harness import REPO
 
 CORE = REPO / "hooks" / "showcase"
@@ -22,39 +23,15 @@ MODEL_ONLY = ("pages.models", "pages.render", "pages.timeline", "pages.tracking"
 ENGINES = ("mkdocs", "material", "zensical")
 
 
-def module_names(package: Path) -> dict[str, Path]:
-    """Every module of the package by its dotted name inside it (``content.catalog``; a subpackage by its ``__init__``)."""
-    names = {}
-    for path in sorted(package.rglob("*.py")):
-        parts = path.relative_to(package).with_suffix("").parts
-        names[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
-    return names
-
-
-def imports_of(package: Path, name: str, names: dict[str, Path]) -> set[str]:
-    """The package's own modules that module ``name`` imports (relatively, or by the package's name)."""
-    path = names[name]
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    here = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
-    found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = ".".join([*here[: len(here) - node.level + 1], *filter(None, [node.module])])
-            elif (node.module or "") == package.name or (node.module or "").startswith(package.name + "."):
-                base = node.module.removeprefix(package.name).lstrip(".")
-            else:
-                continue
-            found |= {base} | {f"{base}.{alias.name}".lstrip(".") for alias in node.names}
-        elif isinstance(node, ast.Import):
-            found |= {alias.name.removeprefix(package.name + ".") for alias in node.names
-                      if alias.name.startswith(package.name + ".")}
-    return (found & set(names)) - {"", name}
-
-
 def import_graph(package: Path) -> dict[str, set[str]]:
-    names = module_names(package)
-    return {name: imports_of(package, name, names) for name in names}
+    """The package's own modules, by dotted name inside it (``content.catalog``), and the ones each imports,
+    at module level or inside a function (tools/dev/import_paths.py reads them)."""
+    graph = import_paths.import_graph(import_paths.module_names(package))
+
+    def inside(name: str) -> str:
+        return name.removeprefix(package.name).lstrip(".")
+
+    return {inside(name): {inside(target) for target in targets} for name, targets in graph.items()}
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
