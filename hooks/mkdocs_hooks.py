@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from showcase.engines.engine_input import InputProblem, SiteConfig, is_kept, page_urls, site_input
+from showcase.engines.engine_input import InputProblem, SiteConfig, is_kept, site_input
 from showcase.engines.finish import finish_page, finish_site
 from showcase.engines.mkdocs_messages import reword_warnings
 from showcase.settings import Settings
@@ -47,7 +47,7 @@ def on_config(config):
     reword_warnings(settings.docs_dir)
     plain_scripts = [str(s) for s in config.extra_javascript if isinstance(s, str) or not (s.type or s.defer or s.async_)]
     read = SiteConfig(config.site_name, config.site_description or "", config.site_author or "", list(config.nav or []),
-                       [str(s) for s in config.extra_css], plain_scripts)
+                      [str(s) for s in config.extra_css], plain_scripts, [str(s) for s in config.extra.get("print_css", [])])
     try:
         site = site_input(settings, read, site_url=config.site_url, serving=serving)
     except InputProblem as problem:
@@ -87,19 +87,9 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    site = build.site
-    bundled = {bundle.uri for bundle in site.bundles}  # written without comments already
-    finish_site(
-        Path(config.site_dir),
-        site_url=config.site_url if Build.command != "serve" else None,
-        title=f"{config.site_name} 新闻动态",
-        subtitle=config.site_description or "",
-        feed=site.feed,
-        page_urls=page_urls(site, build.settings),
-        stylesheets=[s for s in [*config.extra_css, *config.extra.get("print_css", [])] if s not in bundled],
-        preview=build.settings.preview,
-        build_date=build.settings.build_date,
-    )
+    # `mkdocs serve`'s local address makes no feed and no sitemap.
+    site_url = build.site.site_url if Build.command != "serve" else None
+    finish_site(Path(config.site_dir), build.site, build.settings, site_url=site_url)
 
 
 def on_post_template(output_content, template_name, config):

@@ -49,6 +49,7 @@ def site_config(config: dict[str, Any]) -> SiteConfig:
         nav=list(config.get("nav") or []),
         extra_css=[str(s) for s in config.get("extra_css") or []],
         extra_javascript=scripts,
+        print_css=[str(s) for s in (config.get("extra") or {}).get("print_css") or []],
     )
 
 

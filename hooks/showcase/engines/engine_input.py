@@ -50,6 +50,7 @@ class SiteConfig:
     nav: list = field(default_factory=list)
     extra_css: list[str] = field(default_factory=list)
     extra_javascript: list[str] = field(default_factory=list)  # the plain ones (no type, defer or async)
+    print_css: list[str] = field(default_factory=list)  # extra.print_css: linked with media="print"
 
 
 @dataclass
@@ -64,6 +65,9 @@ class SiteInput:
     bundles: list[Bundle]
     names: tuple[str, ...]  # never broken across lines (showcase.pages.typography)
     feed: list[FeedEntry]
+    feed_title: str
+    feed_subtitle: str
+    unbundled_stylesheets: list[str]  # served as written: finish strips their comments
     notes: list[str]  # the data's warnings, for the console
 
     def served_assets(self, stylesheets: list, scripts: list) -> tuple[list, list]:
@@ -120,6 +124,9 @@ def site_input(settings: Settings, config: SiteConfig, *, site_url: str | None =
         bundles=bundles,
         names=unbreakable_names(catalog),
         feed=feed_entries(posts, config.site_author or config.site_name),
+        feed_title=f"{config.site_name} 新闻动态",
+        feed_subtitle=config.site_description,
+        unbundled_stylesheets=[s for s in [*config.extra_css, *config.print_css] if s not in {b.uri for b in bundles}],
         notes=[str(warning) for warning in catalog.warnings],
     )
 

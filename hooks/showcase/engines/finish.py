@@ -18,9 +18,11 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 from xml.sax.saxutils import escape
 
-from showcase.news.feed import FEED_FILE, FeedEntry, atom_feed
+from showcase.engines.engine_input import SiteInput, page_urls
+from showcase.news.feed import FEED_FILE, atom_feed
 from showcase.pages.stylesheets import without_comments
 from showcase.pages.typography import keep_together
+from showcase.settings import Settings
 
 SITEMAP = "sitemap.xml"
 # The engines' search indexes (Material's, Zensical's): JSON with Chinese escaped as \uXXXX.
@@ -46,24 +48,13 @@ def finish_pages(site_dir: Path, names: tuple[str, ...]) -> int:
     return pages
 
 
-def finish_site(
-    site_dir: Path,
-    *,
-    site_url: str | None,
-    title: str,
-    subtitle: str,
-    feed: list[FeedEntry],
-    page_urls: Iterable[str],
-    stylesheets: Iterable[str],
-    preview: bool,
-    build_date: dt.date,
-) -> None:
+def finish_site(site_dir: Path, site: SiteInput, settings: Settings, *, site_url: str | None) -> None:
     """Everything after the pages: stylesheets, source maps, feed and sitemap."""
-    for sheet in stylesheets:
+    for sheet in site.unbundled_stylesheets:
         path = site_dir / sheet
         if path.suffix == ".css" and path.is_file():
             path.write_text(without_comments(path.read_text(encoding="utf-8")), encoding="utf-8")
-    if not preview:
+    if not settings.preview:
         # The theme's source maps are for debugging the theme; their comments quote localhost.
         for source_map in (site_dir / "assets").rglob("*.map"):
             source_map.unlink()
@@ -79,12 +70,12 @@ def finish_site(
     if not site_url:
         return  # without the site's address there is nothing absolute to point to
     (site_dir / FEED_FILE).write_text(
-        atom_feed(title=title, subtitle=subtitle, site_url=site_url, entries=feed), encoding="utf-8"
+        atom_feed(title=site.feed_title, subtitle=site.feed_subtitle, site_url=site_url, entries=site.feed), encoding="utf-8"
     )
-    sitemap = sitemap_xml(site_url, page_urls, build_date)
+    sitemap = sitemap_xml(site_url, page_urls(site, settings), settings.build_date)
     (site_dir / SITEMAP).write_text(sitemap, encoding="utf-8")
     # The gzip header's time is the build's day too: the same input gives the same bytes.
-    stamp = int(dt.datetime.combine(build_date, dt.time(), dt.timezone.utc).timestamp())
+    stamp = int(dt.datetime.combine(settings.build_date, dt.time(), dt.timezone.utc).timestamp())
     (site_dir / (SITEMAP + ".gz")).write_bytes(gzip.compress(sitemap.encode("utf-8"), mtime=stamp))
 
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from showcase.engines.engine_config import engine_config, read_config, site_config
-from showcase.engines.engine_input import InputProblem, SiteInput, page_urls, site_input, write_input
+from showcase.engines.engine_input import InputProblem, SiteInput, site_input, write_input
 from showcase.engines.finish import finish_pages, finish_site
 from showcase.settings import Settings
 
@@ -56,21 +56,8 @@ def generate(root: Path, target: Path, engine: str = "mkdocs") -> tuple[SiteInpu
 
 def finish(site: SiteInput, settings: Settings, site_dir: Path) -> None:
     """The finishing pass on a site built from ``site``."""
-    config = read_config(settings.root / CONFIG)
     finish_pages(site_dir, site.names)
-    bundled = {bundle.uri for bundle in site.bundles}
-    sheets = [str(s) for s in [*(config.get("extra_css") or []), *((config.get("extra") or {}).get("print_css") or [])]]
-    finish_site(
-        site_dir,
-        site_url=site.site_url,
-        title=f"{config.get('site_name', '')} 新闻动态",
-        subtitle=str(config.get("site_description") or ""),
-        feed=site.feed,
-        page_urls=page_urls(site, settings),
-        stylesheets=[s for s in sheets if s not in bundled],
-        preview=settings.preview,
-        build_date=settings.build_date,
-    )
+    finish_site(site_dir, site, settings, site_url=site.site_url)
 
 
 def run_engine(engine: str, input_dir: Path, site_dir: Path, root: Path = Path.cwd()) -> int:
