@@ -11,7 +11,6 @@ real data/ is never written. Every request the editor makes must go to 127.0.0.1
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
@@ -137,8 +136,7 @@ def wait_for_file(path: Path, timeout: float = 30, changed_from: float | None = 
 
 
 def make_check(project: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(project / "hooks")}
-    return subprocess.run([sys.executable, "-m", "showcase", "check"], cwd=project, env=env,
+    return subprocess.run([sys.executable, "-m", "showcase", "check"], cwd=project, env=build_environment(project),
                           capture_output=True, text=True, timeout=120)
 
 

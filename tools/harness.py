@@ -30,15 +30,15 @@ FALLBACK_EPOCH = 1703606400
 # --------------------------------------------------------------------------- the project and its build
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of everything the build reads, to change without touching the real project."""
+def copy_project(target: Path, source: Path = REPO) -> Path:
+    """A copy of everything the build of ``source`` reads, to change without touching the project."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, target / part)
+        path = source / part
+        if path.is_dir():
+            shutil.copytree(path, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
+        elif path.exists():
+            shutil.copy(path, target / part)
     return target
 
 

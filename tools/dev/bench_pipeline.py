@@ -29,21 +29,14 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tools.harness import REPO, free_port
+from tools.harness import FALLBACK_EPOCH, REPO, build_environment, copy_project, free_port
 
-PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "templates")
 REAL_POST = ("news/2023/12/27/brand-report/", "docs/news/posts/2023-12-27-brand-report.md")
 ZENSICAL = REPO / ".venv-zensical" / "bin" / "zensical"  # made by `make zensical-deps`
 
 
 def copy_of(source: Path, target: Path, posts: int) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        path = source / part
-        if path.is_dir():
-            shutil.copytree(path, target / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
-        elif path.exists():
-            shutil.copy(path, target / part)
+    copy_project(target, source)
     if posts > 1:
         from tools.dev.synthetic_data import generate_posts
 
@@ -52,8 +45,8 @@ def copy_of(source: Path, target: Path, posts: int) -> Path:
 
 
 def environment(project: Path) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), "SHOWCASE_ZENSICAL": str(ZENSICAL),
-            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1703606400")}
+    return build_environment(project, {"SHOWCASE_ZENSICAL": str(ZENSICAL),
+                                       "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", str(FALLBACK_EPOCH))})
 
 
 def clean_build(project: Path, engine: str) -> tuple[float, float]:
